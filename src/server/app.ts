@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import helmet from '@fastify/helmet'
+import fastifyStatic from '@fastify/static'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { TDatabase } from './db/pool.ts'
+import type { TApp } from './http/app-type.ts'
+import { registerErrorHandling, routeNotFound, sendError } from './http/error-handler.ts'
+import { registerOpenApi } from './http/openapi.ts'
+import { generateRequestId } from './http/request-id.ts'
+import { validatorCompiler } from './http/validation.ts'
+import { registerCatalogRoutes } from './modules/catalog/catalog.routes.ts'
+import { createCatalogService } from './modules/catalog/catalog.service.ts'
+import { registerDemandRoutes } from './modules/demand/demand.routes.ts'
+import { createDemandService } from './modules/demand/demand.service.ts'
+import { registerFeedbackRoutes } from './modules/feedback/feedback.routes.ts'
+import { createFeedbackService } from './modules/feedback/feedback.service.ts'
+import { registerNetworkRoutes } from './modules/network/network.routes.ts'
+import { createNetworkService } from './modules/network/network.service.ts'
+import { registerStatsRoutes } from './modules/stats/stats.routes.ts'
+import { createStatsService } from './modules/stats/stats.service.ts'
+import { registerSystemRoutes } from './modules/system/system.routes.ts'
+
+export type TAppDeps = {
+  database: TDatabase
+  /** Pino options, a logger instance, or false for none (tests). */
+  logger?: FastifyServerOptions['logger'] | FastifyBaseLogger
+  /** Folder of the built web UI (index.html + assets); null serves the API only. */
+  webDir?: string | null
+  /** Largest accepted request body in bytes. */
+  bodyLimit?: number
+}
+
+/**
+ * Builds the whole HTTP application without listening, so tests call `app.inject()` and main.ts calls
+ * `listen()`. Dependencies are explicit: nothing here reads the environment.
+ */
+export async function buildApp(deps: TAppDeps): Promise<TApp> {
+  const loggerOption = deps.logger ?? false
+  const isLoggerInstance = typeof loggerOption === 'object' && loggerOption !== null && 'child' in loggerOption
+  const app = Fastify({
+    ...(isLoggerInstance ? { loggerInstance: loggerOption as FastifyBaseLogger } : { logger: loggerOption }),
+    genReqId: generateRequestId,
+    bodyLimit: deps.bodyLimit ?? 1024 * 1024,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>()
+
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  registerErrorHandling(app)
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        // antd writes its CSS-in-JS into <style> tags at run time.
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+      },
+    },
+  })
+  await registerOpenApi(app)
+
+  const { db } = deps.database
+  registerSystemRoutes(app, { database: deps.database })
+  registerStatsRoutes(app, { stats: createStatsService({ db }) })
+  registerCatalogRoutes(app, { catalog: createCatalogService({ db }) })
+  registerNetworkRoutes(app, { network: createNetworkService({ db }) })
+  registerDemandRoutes(app, { demand: createDemandService({ db }) })
+  registerFeedbackRoutes(app, { feedback: createFeedbackService({ db }) })
+
+  await registerWeb(app, deps.webDir ?? null)
+  return app
+}
+
+/** Serves the built UI; unknown non-API GETs get index.html (client-side routes), the rest a JSON 404. */
+async function registerWeb(app: TApp, webDir: string | null): Promise<void> {
+  const hasWeb = webDir !== null && existsSync(path.join(webDir, 'index.html'))
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' })
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url.startsWith('/api/') || request.url === '/api' || request.url.startsWith('/healthz')
+    const wantsHtml = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html')
+    if (hasWeb && !isApi && wantsHtml) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html')
+    }
+    return sendError(routeNotFound(request), request, reply)
+  })
+}

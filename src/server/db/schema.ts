@@ -1,0 +1,129 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+
+/**
+ * Kysely's view of the tables, written by hand next to the SQL migrations (src/server/db/migrations).
+ * Column names are the database's (snake_case); repos map rows to the API's camelCase shapes.
+ */
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>
+type TimestampWithDefault = ColumnType<Date, Date | string | undefined, Date | string>
+type Json<T> = ColumnType<T, T | string, T | string>
+
+export type PlatformNodeTable = {
+  id: Generated<string>
+  parent_id: string | null
+  code: string
+  name: string
+  kind: string
+  region_code: string
+  path: string
+  created_at: TimestampWithDefault
+}
+
+export type OrganisationTable = {
+  id: Generated<string>
+  name: string
+  credit_code: string
+  kind: string
+  region_code: string
+  city_code: string
+  address: Generated<string>
+  node_id: string
+  status: Generated<string>
+  created_at: TimestampWithDefault
+  updated_at: TimestampWithDefault
+}
+
+export type AppUserTable = {
+  id: Generated<string>
+  display_name: string
+  phone: string | null
+  email: string | null
+  password_hash: string | null
+  status: Generated<string>
+  created_at: TimestampWithDefault
+}
+
+export type RoleGrantTable = {
+  id: Generated<string>
+  user_id: string
+  role: string
+  node_id: string | null
+  org_id: string | null
+  created_at: TimestampWithDefault
+}
+
+export type TResourceContact = { name: string; phone: string; email: string }
+
+export type ResourceTable = {
+  id: Generated<string>
+  kind: string
+  title: string
+  summary: Generated<string>
+  owner_org_id: string
+  node_id: string
+  region_code: string
+  city_code: string
+  discipline_code: string | null
+  industry_code: string | null
+  category: string | null
+  tags: Generated<string[]>
+  sharing_level: Generated<string>
+  status: Generated<string>
+  contact: Json<TResourceContact> | null
+  attributes: Generated<Json<Record<string, unknown>>>
+  created_at: TimestampWithDefault
+  updated_at: TimestampWithDefault
+  published_at: Timestamp | null
+}
+
+export type DemandTable = {
+  id: Generated<string>
+  title: string
+  summary: Generated<string>
+  org_id: string
+  node_id: string
+  region_code: string
+  city_code: string
+  industry_code: string | null
+  budget_fen: number | null
+  deadline: string | null
+  status: Generated<string>
+  created_at: TimestampWithDefault
+  published_at: Timestamp | null
+}
+
+export type FeedbackTable = {
+  id: Generated<string>
+  category: string
+  content: string
+  contact_name: string | null
+  contact_phone: string | null
+  contact_email: string | null
+  status: Generated<string>
+  request_id: string
+  created_at: TimestampWithDefault
+}
+
+export type SchemaMigrationTable = {
+  version: string
+  name: string
+  checksum: string
+  applied_at: TimestampWithDefault
+}
+
+export type DB = {
+  platform_node: PlatformNodeTable
+  organisation: OrganisationTable
+  app_user: AppUserTable
+  role_grant: RoleGrantTable
+  resource: ResourceTable
+  demand: DemandTable
+  feedback: FeedbackTable
+  schema_migrations: SchemaMigrationTable
+}
+
+export type TResourceRow = Selectable<ResourceTable>
+export type TNewResource = Insertable<ResourceTable>
+export type TNewOrganisation = Insertable<OrganisationTable>
+export type TNewPlatformNode = Insertable<PlatformNodeTable>

@@ -1,0 +1,85 @@
+import type { Kysely } from 'kysely'
+import { regionPath } from '#shared/codes/index.ts'
+import type {
+  TListResourcesQuery,
+  TListResourcesResponse,
+  TResourceDetail,
+  TResourceSummary,
+} from '#shared/contracts/catalog.ts'
+import type { TResourceKind } from '#shared/resource-kinds.ts'
+import type { DB } from '../../db/schema.ts'
+import { AppError } from '../../errors.ts'
+import * as repo from './catalog.repo.ts'
+
+/** Province xx0000 → 'xx', city xxxx00 → 'xxxx', district → all six digits. */
+function regionPrefixOf(code: string): string {
+  if (code.endsWith('0000')) return code.slice(0, 2)
+  if (code.endsWith('00')) return code.slice(0, 4)
+  return code
+}
+
+/**
+ * Read side of the public catalogue: only published resources are visible here. The catalogue issue adds
+ * writing, review and search on top of the same table.
+ */
+export function createCatalogService(deps: { db: Kysely<DB> }) {
+  const { db } = deps
+
+  /** One page of published resources, filtered by kind(s), region and owner organisation. */
+  async function listResources(query: TListResourcesQuery): Promise<TListResourcesResponse> {
+    const kinds = query.kind === undefined ? undefined : Array.isArray(query.kind) ? query.kind : [query.kind]
+    const filter = {
+      kinds,
+      regionPrefix: query.region ? regionPrefixOf(query.region) : undefined,
+      orgId: query.orgId,
+    }
+    const offset = (query.page - 1) * query.pageSize
+    const [rows, total] = await Promise.all([
+      repo.listPublishedResources(db, filter, { limit: query.pageSize, offset }),
+      repo.countPublishedResources(db, filter),
+    ])
+    const items: TResourceSummary[] = rows.map((row) => ({
+      id: row.id,
+      kind: row.kind as TResourceKind,
+      title: row.title,
+      summary: row.summary,
+      owner: { id: row.owner_org_id, name: row.owner_name },
+      regionCode: row.region_code,
+      regionName: regionPath(row.region_code),
+      tags: row.tags,
+      publishedAt: row.published_at?.toISOString() ?? null,
+    }))
+    return { items, total, page: query.page, pageSize: query.pageSize }
+  }
+
+  /**
+   * A published resource with its kind-specific attributes.
+   * @throws AppError NOT_FOUND when it does not exist or is not published
+   */
+  async function getResource(id: string): Promise<TResourceDetail> {
+    const row = await repo.findPublishedResource(db, id)
+    if (!row) throw new AppError('NOT_FOUND', `resource ${id} not found`, { messageKey: 'error.RESOURCE_NOT_FOUND' })
+    return {
+      id: row.id,
+      kind: row.kind as TResourceKind,
+      title: row.title,
+      summary: row.summary,
+      owner: { id: row.owner_org_id, name: row.owner_name },
+      regionCode: row.region_code,
+      regionName: regionPath(row.region_code),
+      tags: row.tags,
+      publishedAt: row.published_at?.toISOString() ?? null,
+      disciplineCode: row.discipline_code,
+      industryCode: row.industry_code,
+      category: row.category,
+      sharingLevel: row.sharing_level === 'free' ? 'free' : 'paid',
+      contact: row.contact,
+      attributes: row.attributes,
+      node: { id: row.node_id, name: row.node_name },
+    }
+  }
+
+  return { listResources, getResource }
+}
+
+export type TCatalogService = ReturnType<typeof createCatalogService>

@@ -1,0 +1,46 @@
+import { Button, Result, Skeleton } from 'antd'
+import { ApiError } from '../api-client.ts'
+import { useT } from '../i18n/use-t.ts'
+
+type TQueryErrorProps = { error: Error; onRetry: () => void }
+
+/**
+ * Error state for a failed query: what went wrong, in the current language, and a retry button.
+ * @returns an antd Result
+ */
+export function QueryError({ error, onRetry }: TQueryErrorProps) {
+  const t = useT()
+  let detail = error.message
+  if (error instanceof ApiError && error.code === 'NETWORK') detail = t('error.network')
+  else if (error instanceof ApiError && !error.message) detail = t('error.http', { status: error.status })
+  return (
+    <Result
+      status="error"
+      title={t('common.errorTitle')}
+      subTitle={detail}
+      extra={
+        <Button type="primary" onClick={onRetry} data-testid="retry-button">
+          {t('common.retry')}
+        </Button>
+      }
+    />
+  )
+}
+
+/**
+ * Loading state shared by the data pages.
+ * @param rows how many skeleton lines to show
+ * @returns an antd Skeleton
+ */
+export function QueryLoading({ rows = 6 }: { rows?: number }) {
+  return <Skeleton active paragraph={{ rows }} />
+}
+
+/**
+ * Tells whether a query failed because the thing asked for does not exist.
+ * @param error the query error
+ * @returns true for a 404 / NOT_FOUND ApiError
+ */
+export function isNotFoundError(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 404 || error.code === 'NOT_FOUND')
+}

@@ -1,0 +1,53 @@
+import { lazy } from 'react'
+import { Route, Routes } from 'react-router'
+import { PortalLayout } from './components/portal-layout.tsx'
+import { RESOURCE_LISTS } from './nav-items.ts'
+
+// Route-level code splitting: each page is its own chunk, loaded when first visited.
+const HomePage = lazy(() => import('./pages/home-page.tsx').then((m) => ({ default: m.HomePage })))
+const ResourceListPage = lazy(() =>
+  import('./pages/resource-list-page.tsx').then((m) => ({ default: m.ResourceListPage })),
+)
+const ResourceDetailPage = lazy(() =>
+  import('./pages/resource-detail-page.tsx').then((m) => ({ default: m.ResourceDetailPage })),
+)
+const DemandsPage = lazy(() => import('./pages/demands-page.tsx').then((m) => ({ default: m.DemandsPage })))
+const StatsPage = lazy(() => import('./pages/stats-page.tsx').then((m) => ({ default: m.StatsPage })))
+const MapPage = lazy(() => import('./pages/map-page.tsx').then((m) => ({ default: m.MapPage })))
+const VouchersPage = lazy(() => import('./pages/vouchers-page.tsx').then((m) => ({ default: m.VouchersPage })))
+const LoginPage = lazy(() => import('./pages/login-page.tsx').then((m) => ({ default: m.LoginPage })))
+const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })))
+
+/**
+ * The portal's routes, all inside the portal layout.
+ * @returns the route tree
+ */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<PortalLayout />}>
+        <Route index element={<HomePage />} />
+        <Route
+          path="resources"
+          element={<ResourceListPage titleKey="list.allTitle" leadKey="list.leadAll" isKindSelectable />}
+        />
+        <Route path="resources/:id" element={<ResourceDetailPage />} />
+        {RESOURCE_LISTS.map((list) => (
+          <Route
+            key={list.path}
+            path={list.path}
+            element={
+              <ResourceListPage key={list.path} kinds={list.kinds} titleKey={list.titleKey} leadKey={list.leadKey} />
+            }
+          />
+        ))}
+        <Route path="demands" element={<DemandsPage />} />
+        <Route path="stats" element={<StatsPage />} />
+        <Route path="map" element={<MapPage />} />
+        <Route path="vouchers" element={<VouchersPage />} />
+        <Route path="login" element={<LoginPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  )
+}
