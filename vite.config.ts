@@ -31,8 +31,10 @@ export default defineConfig({
     },
   },
   server: {
+    // '/api/' with the slash: proxy keys are prefixes, and a bare '/api' would also send the
+    // dev server's own module /api-client.ts to the backend.
     proxy: {
-      '/api': { target: API_ORIGIN, changeOrigin: true },
+      '/api/': { target: API_ORIGIN, changeOrigin: true },
       '/healthz': { target: API_ORIGIN, changeOrigin: true },
     },
   },

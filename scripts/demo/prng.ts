@@ -123,12 +123,36 @@ export function createRng(seed: number, label = ''): TRng {
   }
 }
 
+type TTemplatePart = string | readonly string[]
+
+const TEMPLATE_CACHE = new Map<string, readonly TTemplatePart[]>()
+
+function compileTemplate(template: string): readonly TTemplatePart[] {
+  const parts: TTemplatePart[] = []
+  let last = 0
+  for (const match of template.matchAll(/\{([^{}]*\|[^{}]*)\}/g)) {
+    if (match.index > last) parts.push(template.slice(last, match.index))
+    parts.push((match[1] ?? '').split('|'))
+    last = match.index + match[0].length
+  }
+  if (last < template.length) parts.push(template.slice(last))
+  return parts
+}
+
 /**
  * Expands `{a|b|c}` groups in a template by picking one alternative each, so vocabularies can vary
- * their wording ("分辨率 {0.8|1.0} nm") without a list per variant.
+ * their wording ("分辨率 {0.8|1.0} nm") without a list per variant. Templates are parsed once and cached
+ * (they come from the fixed vocabularies).
  * @param rng the stream to pick with
  * @param template text with zero or more `{…|…}` groups (no nesting)
  */
 export function expandAlternatives(rng: TRng, template: string): string {
-  return template.replace(/\{([^{}]*\|[^{}]*)\}/g, (_, body: string) => rng.pick(body.split('|')))
+  let parts = TEMPLATE_CACHE.get(template)
+  if (!parts) {
+    parts = compileTemplate(template)
+    TEMPLATE_CACHE.set(template, parts)
+  }
+  let out = ''
+  for (const part of parts) out += typeof part === 'string' ? part : rng.pick(part)
+  return out
 }

@@ -1,4 +1,5 @@
 import type { TListResourcesResponse, TResourceDetail } from '../shared/contracts/catalog.ts'
+import type { TListDemandsResponse } from '../shared/contracts/demand.ts'
 import type { TStatsByCityResponse, TStatsOverviewResponse } from '../shared/contracts/stats.ts'
 import type { TResourceKind } from '../shared/resource-kinds.ts'
 import type { TLang } from './i18n/lang.ts'
@@ -23,26 +24,8 @@ export class ApiError extends Error {
 /** Options every call takes: the language for `Accept-Language`, and an abort signal from TanStack Query. */
 export type TRequestOptions = { lang: TLang; signal?: AbortSignal }
 
-/** One item of GET /api/demands (no shared contract yet; mirrors the agreed response shape). */
-export type TDemandSummary = {
-  id: string
-  title: string
-  summary: string
-  industryCode: string | null
-  regionCode: string
-  regionName: string
-  budgetFen: number | null
-  deadline: string | null
-  org: { id: string; name: string }
-  publishedAt: string
-}
-
-export type TListDemandsResponse = {
-  items: TDemandSummary[]
-  total: number
-  page: number
-  pageSize: number
-}
+/** One item of GET /api/demands. */
+export type TDemandSummary = TListDemandsResponse['items'][number]
 
 export type TListResourcesParams = {
   kinds?: readonly TResourceKind[]

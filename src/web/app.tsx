@@ -23,10 +23,13 @@ const THEME: ThemeConfig = {
   },
 }
 
+// antd would render two-character labels such as 中文 as "中 文", changing the text users and tests see.
+const BUTTON_CONFIG = { autoInsertSpace: false }
+
 function LocalisedAntd({ children }: { children: ReactNode }) {
   const { lang } = useLang()
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={THEME}>
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={THEME} button={BUTTON_CONFIG}>
       <AntdApp>{children}</AntdApp>
     </ConfigProvider>
   )

@@ -36,3 +36,21 @@ export async function createTestDatabase(): Promise<TDatabase> {
     },
   }
 }
+
+/** PostgreSQL only: an empty scratch database for a child process; drop() removes it. */
+export async function createScratchPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `kx_t_${process.pid}_scratch_${randomBytes(4).toString('hex')}`
+  const admin = new pg.Client({ connectionString: testServerUrl() })
+  await admin.connect()
+  await admin.query(`create database ${name}`)
+  await admin.end()
+  return {
+    url: urlForDatabase(name),
+    drop: async () => {
+      const dropper = new pg.Client({ connectionString: testServerUrl() })
+      await dropper.connect()
+      await dropper.query(`drop database if exists ${name} with (force)`)
+      await dropper.end()
+    },
+  }
+}

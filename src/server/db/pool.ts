@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
@@ -89,6 +89,8 @@ async function openPostgres(url: string, max: number): Promise<TDatabase> {
 }
 
 async function openPglite(dataDir: string | undefined, loadDataDir: Blob | File | undefined): Promise<TDatabase> {
+  // PGlite creates its own folder but not the ones above it.
+  if (dataDir && !dataDir.includes('://')) await mkdir(path.dirname(path.resolve(dataDir)), { recursive: true })
   const pglite = await PGlite.create({
     dataDir: dataDir ?? 'memory://',
     extensions: { pg_trgm, btree_gist },

@@ -7,7 +7,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
 type TimestampWithDefault = ColumnType<Date, Date | string | undefined, Date | string>
-type Json<T> = ColumnType<T, T | string, T | string>
+type JsonWithDefault<T> = ColumnType<T, T | string | undefined, T | string>
 
 export type PlatformNodeTable = {
   id: Generated<string>
@@ -70,8 +70,8 @@ export type ResourceTable = {
   tags: Generated<string[]>
   sharing_level: Generated<string>
   status: Generated<string>
-  contact: Json<TResourceContact> | null
-  attributes: Generated<Json<Record<string, unknown>>>
+  contact: ColumnType<TResourceContact | null, TResourceContact | string | null | undefined, TResourceContact | string | null>
+  attributes: JsonWithDefault<Record<string, unknown>>
   created_at: TimestampWithDefault
   updated_at: TimestampWithDefault
   published_at: Timestamp | null

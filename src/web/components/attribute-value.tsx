@@ -1,73 +1,93 @@
 import type { ReactNode } from 'react'
 import type { TTranslate } from '../i18n/i18n-context.ts'
 import { isMessageKey, type TLang } from '../i18n/lang.ts'
+import type { TMessageKey } from '../i18n/zh-CN.ts'
 import { formatDate, formatFenAsYuan } from '../lib/format.ts'
 
 const MAX_DEPTH = 3
 
+/** Where an attribute sits: ['location', 'lab'] for attributes.location.lab. */
+export type TAttributePath = readonly string[]
+
 type TFormatContext = { lang: TLang; t: TTranslate }
 
 /**
- * Label for a kind-specific attribute: the catalogue's `attr.<key>` when there is one, otherwise
- * the raw key, so attributes the portal does not know yet are still shown.
- * @param key attribute name as the server sends it
- * @returns the label text
+ * First catalogue key that exists: the full path (`attr.feeStandard.unit`) wins over the last
+ * segment alone (`attr.unit`), because the same name can mean different things in different
+ * places (a fee's unit vs. an expert's unit of work).
  */
-export function getAttributeLabel(key: string, t: TTranslate): string {
-  const messageKey = `attr.${key}`
-  return isMessageKey(messageKey) ? t(messageKey) : key
+function findKey(prefix: string, path: TAttributePath, suffix = ''): TMessageKey | undefined {
+  const candidates = [`${prefix}.${path.join('.')}${suffix}`, `${prefix}.${path.at(-1) ?? ''}${suffix}`]
+  return candidates.find(isMessageKey)
 }
 
-function formatScalar(key: string, value: string | number | boolean, { lang, t }: TFormatContext): string {
-  if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no')
-  if (typeof value === 'number') {
-    // Money is stored in fen (integer minor units); the key says so by its suffix.
-    if (key.endsWith('Fen')) return formatFenAsYuan(value, lang, t)
-    const number = new Intl.NumberFormat(lang).format(value)
-    if (key === 'deliveryDays') return t('unit.days', { value: number })
-    if (key === 'annualHours') return t('unit.hours', { value: number })
-    return number
-  }
-  const statusKey = `status.${value}`
-  if (key === 'status' && isMessageKey(statusKey)) return t(statusKey)
-  if (/(Date|At)$/.test(key)) return formatDate(value)
+/**
+ * Label for a kind-specific attribute: the catalogue's `attr.<path>` or `attr.<name>` when there
+ * is one, otherwise the raw name, so attributes the portal does not know yet are still shown.
+ * @param path where the attribute sits in `attributes`
+ * @returns the label text
+ */
+export function getAttributeLabel(path: TAttributePath, t: TTranslate): string {
+  const key = findKey('attr', path)
+  return key ? t(key) : (path.at(-1) ?? '')
+}
+
+function formatNumber(name: string, value: number, { lang, t }: TFormatContext): string {
+  // Money is stored in fen (integer minor units); the name says so by its suffix.
+  if (name.endsWith('Fen')) return formatFenAsYuan(value, lang, t)
+  const number = new Intl.NumberFormat(lang).format(value)
+  if (/(^h|H)ours$/.test(name) || name.startsWith('maxHours')) return t('unit.hours', { value: number })
+  if (name.endsWith('Minutes')) return t('unit.minutes', { value: number })
+  if (name.endsWith('Days')) return t('unit.days', { value: number })
+  return number
+}
+
+function formatScalar(path: TAttributePath, value: string | number | boolean, context: TFormatContext): string {
+  const name = path.at(-1) ?? ''
+  if (typeof value === 'boolean') return context.t(value ? 'common.yes' : 'common.no')
+  if (typeof value === 'number') return formatNumber(name, value, context)
+  // Coded values (status: in_service, fee unit: hour) have catalogue entries `value.<path>.<code>`.
+  const valueKey = findKey('value', path, `.${value}`)
+  if (valueKey) return context.t(valueKey)
+  if (/(Date|At)$/.test(name)) return formatDate(value)
   return value
 }
 
 /**
- * Renders one attribute value of any JSON shape: scalars formatted by key (fen → 元, dates,
- * known status values), arrays as lists, objects as labelled lines. Nesting deeper than three
+ * Renders one attribute value of any JSON shape: scalars formatted by name (fen → 元, hours,
+ * dates, coded values), arrays as lists, objects as labelled lines. Nesting deeper than three
  * levels is shown as JSON rather than dropped.
- * @param key the attribute name, used to pick a format
+ * @param path where the value sits in `attributes`, used to pick labels and formats
  * @param value the value as received
  * @returns something React can render
  */
-export function renderAttributeValue(key: string, value: unknown, context: TFormatContext, depth = 0): ReactNode {
-  if (value === null || value === undefined || value === '') return context.t('common.none')
+export function renderAttributeValue(path: TAttributePath, value: unknown, context: TFormatContext): ReactNode {
+  const { t } = context
+  if (value === null || value === undefined || value === '') return t('common.none')
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-    return <span className="kx-pre-line">{formatScalar(key, value, context)}</span>
+    return <span className="kx-pre-line">{formatScalar(path, value, context)}</span>
   }
-  if (depth >= MAX_DEPTH) return JSON.stringify(value)
+  if (path.length > MAX_DEPTH) return JSON.stringify(value)
   if (Array.isArray(value)) {
-    if (value.length === 0) return context.t('common.none')
+    if (value.length === 0) return t('common.none')
     return (
       <ul className="kx-attr-list">
         {value.map((item, index) => (
-          <li key={index}>{renderAttributeValue(key, item, context, depth + 1)}</li>
+          <li key={index}>{renderAttributeValue(path, item, context)}</li>
         ))}
       </ul>
     )
   }
   if (typeof value === 'object') {
     const entries = Object.entries(value)
-    if (entries.length === 0) return context.t('common.none')
+    if (entries.length === 0) return t('common.none')
     return (
       <div>
-        {entries.map(([childKey, childValue]) => (
-          <div key={childKey}>
-            {getAttributeLabel(childKey, context.t)}
-            {context.t('common.colon')}
-            {renderAttributeValue(childKey, childValue, context, depth + 1)}
+        {entries.map(([name, child]) => (
+          <div key={name}>
+            {getAttributeLabel([...path, name], t)}
+            {t('common.colon')}
+            {renderAttributeValue([...path, name], child, context)}
           </div>
         ))}
       </div>

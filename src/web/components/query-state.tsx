@@ -1,6 +1,16 @@
 import { Button, Result, Skeleton } from 'antd'
 import { ApiError } from '../api-client.ts'
+import type { TTranslate } from '../i18n/i18n-context.ts'
 import { useT } from '../i18n/use-t.ts'
+
+function describeError(error: Error, t: TTranslate): string {
+  if (!(error instanceof ApiError)) return t('error.unexpected')
+  if (error.code === 'NETWORK') return t('error.network')
+  // No `{ error }` body (proxy page, empty 502): the status is all we know.
+  if (error.code.startsWith('HTTP_') || !error.message) return t('error.http', { status: error.status })
+  // The server localises its messages by Accept-Language.
+  return error.message
+}
 
 type TQueryErrorProps = { error: Error; onRetry: () => void }
 
@@ -10,9 +20,7 @@ type TQueryErrorProps = { error: Error; onRetry: () => void }
  */
 export function QueryError({ error, onRetry }: TQueryErrorProps) {
   const t = useT()
-  let detail = error.message
-  if (error instanceof ApiError && error.code === 'NETWORK') detail = t('error.network')
-  else if (error instanceof ApiError && !error.message) detail = t('error.http', { status: error.status })
+  const detail = describeError(error, t)
   return (
     <Result
       status="error"

@@ -24,8 +24,8 @@ export function ResourceAttributes({ attributes }: { attributes: Record<string, 
       column={{ xs: 1, sm: 1, md: 1, lg: 2, xl: 2, xxl: 2 }}
       items={entries.map(([key, value]) => ({
         key,
-        label: getAttributeLabel(key, t),
-        children: renderAttributeValue(key, value, { lang, t }),
+        label: getAttributeLabel([key], t),
+        children: renderAttributeValue([key], value, { lang, t }),
       }))}
     />
   )

@@ -36,7 +36,11 @@ function DemandCard({ demand }: { demand: TDemandSummary }) {
             label: t('demands.deadline'),
             children: demand.deadline ? formatDate(demand.deadline) : t('demands.noDeadline'),
           },
-          { key: 'published', label: t('demands.publishedAt'), children: formatDate(demand.publishedAt) },
+          {
+            key: 'published',
+            label: t('demands.publishedAt'),
+            children: demand.publishedAt ? formatDate(demand.publishedAt) : t('common.none'),
+          },
         ]}
       />
     </Card>

@@ -1,4 +1,5 @@
 import { Result } from 'antd'
+import { FileSearchOutlined } from '@ant-design/icons'
 import { Link } from 'react-router'
 import { useT } from '../i18n/use-t.ts'
 
@@ -10,7 +11,8 @@ export function NotFoundPage() {
   const t = useT()
   return (
     <Result
-      status="404"
+      status="warning"
+      icon={<FileSearchOutlined />}
       title={t('notFound.title')}
       subTitle={t('notFound.subtitle')}
       extra={<Link to="/">{t('common.backHome')}</Link>}

@@ -1,5 +1,5 @@
 import { Button, Card, Descriptions, Result, Tag, Tooltip, Typography } from 'antd'
-import { CalendarOutlined } from '@ant-design/icons'
+import { CalendarOutlined, FileSearchOutlined } from '@ant-design/icons'
 import { Link, useParams } from 'react-router'
 import type { TResourceDetail } from '../../shared/contracts/catalog.ts'
 import { QueryError, QueryLoading, isNotFoundError } from '../components/query-state.tsx'
@@ -87,7 +87,8 @@ export function ResourceDetailPage() {
   if (detail.isError && isNotFoundError(detail.error)) {
     return (
       <Result
-        status="404"
+        status="warning"
+        icon={<FileSearchOutlined />}
         title={t('detail.notFoundTitle')}
         subTitle={t('detail.notFound')}
         extra={<Link to="/resources">{t('detail.backToList')}</Link>}
@@ -103,7 +104,7 @@ export function ResourceDetailPage() {
       <div style={{ margin: '12px 0' }}>
         <Tag color="blue">{t(`kind.${resource.kind}`)}</Tag>
       </div>
-      <Typography.Title level={2} data-testid="resource-title">
+      <Typography.Title level={3} data-testid="resource-title">
         {resource.title}
       </Typography.Title>
       {resource.tags.length > 0 && (

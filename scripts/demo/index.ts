@@ -1,0 +1,31 @@
+import { hash } from '@node-rs/argon2'
+import type { Kysely } from 'kysely'
+import type { DB } from '#server/db/schema.ts'
+import { DEMO_PASSWORD, type TDemoAccount } from './build-accounts.ts'
+import { buildDemoDataset, countDataset, type TBuildOptions } from './build-dataset.ts'
+import { insertDemoDataset } from './insert.ts'
+
+export { ACCOUNT_SPECS, DEMO_PASSWORD, type TDemoAccount } from './build-accounts.ts'
+export { buildDemoDataset, countDataset, DEFAULT_SEED, DEMO_COUNTS, type TDemoDataset } from './build-dataset.ts'
+export { DEFAULT_NOW } from './time.ts'
+
+/** What seeding reports: the demo accounts (one per role) and the rows inserted per table and kind. */
+export type TDemoSummary = { accounts: TDemoAccount[]; counts: Record<string, number> }
+
+/**
+ * Loads the demo data — platform network, organisations, catalogue, demands and one account per role —
+ * in ONE transaction, so a failure leaves the database as it was. Deterministic for a seed and `now`.
+ * The demo password is hashed once (argon2id defaults) and shared by every account.
+ * Call it on an empty, migrated database: it does not check, and unique codes make a second run fail.
+ * @param db the Kysely instance (PGlite or PostgreSQL)
+ * @param options seed and fixed "now"; see buildDemoDataset
+ * @returns the accounts and row counts
+ */
+export async function seedDemoData(db: Kysely<DB>, options: Omit<TBuildOptions, 'real'> = {}): Promise<TDemoSummary> {
+  const dataset = buildDemoDataset(options)
+  const passwordHash = await hash(DEMO_PASSWORD)
+  await db.transaction().execute(async (trx) => {
+    await insertDemoDataset(trx, dataset, passwordHash)
+  })
+  return { accounts: dataset.accounts, counts: countDataset(dataset) }
+}

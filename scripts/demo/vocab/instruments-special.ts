@@ -1,0 +1,78 @@
+import { MAKER as M, type TInstrumentType } from './instrument-types.ts'
+
+/** Process equipment, computing, lasers, earth/ocean/atmosphere and nuclear instruments (NRII 05–07, 10, 12–14). */
+// prettier-ignore
+export const SPECIAL_INSTRUMENTS: readonly TInstrumentType[] = [
+  {
+    name: '磁控溅射镀膜系统', category: '12', weight: 2, fields: ['materials', 'eit', 'energy'],
+    discipline: '43035', industry: 'M731', valueWan: [80, 300], fee: ['hour', 300, 600], lab: 'materials',
+    models: [[M.sky, 'JGP-560', '中国', 2010], ['AJA国际（AJA International）', 'ATC Orion 8', '美国', 2012]],
+    indicators: ['靶位：{3|5} 个，兼容直流、射频及脉冲直流电源', '极限真空：≤ 5×10⁻⁵ Pa', '基片加热：室温～{600|800} ℃，可旋转', '膜厚均匀性：≤ ±3%（Φ100 mm）'],
+    functions: '金属、氧化物、氮化物薄膜及多层膜制备。',
+    samples: '基片尺寸不超过 Φ100 mm，自备靶材需提前确认尺寸。',
+    tags: ['镀膜', '薄膜制备', '溅射'],
+  },
+  {
+    name: '金属激光选区熔化增材制造设备', category: '12', weight: 1.5, fields: ['manufacturing', 'materials'],
+    discipline: '46025', industry: 'M732', valueWan: [300, 800], fee: ['hour', 600, 1200], lab: 'mech',
+    models: [[M.eos, 'M 290', '德国', 2014], [M.blt, 'BLT-S310', '中国', 2017], [M.farsoon, 'FS273M', '中国', 2017]],
+    indicators: ['成形尺寸：{250×250×325|275×275×355} mm', '激光器：{400|500} W 光纤激光器', '层厚：20～100 μm', '可成形钛合金、铝合金、不锈钢、高温合金'],
+    functions: '复杂金属零件快速成形，拓扑优化结构及随形冷却模具制造。',
+    samples: '提供 STL 模型文件，材料牌号需提前确认。',
+    tags: ['3D打印', '增材制造', 'SLM'],
+  },
+  {
+    name: '高性能计算集群', category: '13', weight: 1.5, fields: ['eit', 'materials', 'biomed', 'energy'],
+    discipline: '52030', industry: 'I65', valueWan: [300, 2000], fee: ['hour', 20, 60], lab: 'compute',
+    models: [[M.sugon, 'TC6600', '中国', 2016], [M.inspur, 'NF5468M6 GPU 集群', '中国', 2021], ['联想（Lenovo）', 'ThinkSystem SD650', '中国', 2018]],
+    indicators: ['计算节点：{128|256} 个，CPU 核数 {8,192|16,384}', 'GPU：{32|64} 块 {A100|A800} 加速卡', '理论峰值：{1.2|2.5} PFLOPS', '并行存储：{2|5} PB，InfiniBand HDR 200 Gb/s 互联'],
+    functions: '分子动力学、第一性原理计算、CFD 仿真及深度学习模型训练。',
+    samples: '按节点·小时计费，需开通账号并提交作业脚本。',
+    tags: ['超算', 'HPC', 'GPU'],
+  },
+  {
+    name: '飞秒激光器', category: '14', weight: 1, fields: ['eit', 'materials', 'manufacturing'],
+    discipline: '51020', industry: 'M731', valueWan: [200, 600], fee: ['hour', 500, 1000], lab: 'physics',
+    models: [[M.coherent, 'Astrella', '美国', 2015], [M.lightConversion, 'PHAROS', '立陶宛', 2010], ['光谱物理（Spectra-Physics）', 'Solstice Ace', '美国', 2013]],
+    indicators: ['中心波长：{800|1030} nm', '脉冲宽度：< {35|190} fs', '单脉冲能量：{7 mJ|2 mJ}，重复频率 1～{5|200} kHz', '配备光参量放大器（OPA），波长 240～15,000 nm 可调'],
+    functions: '超快光谱测量，飞秒激光微纳加工，非线性光学研究。',
+    samples: '实验方案需经激光安全培训后实施。',
+    tags: ['飞秒激光', '超快光学', '激光加工'],
+  },
+  {
+    name: '声学多普勒流速剖面仪', category: '0501', weight: 0.6, fields: ['env', 'civil'],
+    discipline: '17060', industry: 'N76', valueWan: [40, 100], fee: ['hour', 200, 400], lab: 'geo',
+    models: [[M.teledyne, 'Workhorse Sentinel 600kHz', '美国', 2005], [M.teledyne, 'RiverPro 1200kHz', '美国', 2015]],
+    indicators: ['工作频率：{600|1200} kHz', '剖面范围：{0.5～70|0.2～25} m', '流速精度：±0.25%±2 mm/s', '内置罗经、倾斜传感器'],
+    functions: '河流、水库及近岸海域流速流量剖面测量。',
+    samples: '外业需提供测区范围及船只条件。',
+    tags: ['ADCP', '流速', '水文'],
+  },
+  {
+    name: '电子探针显微分析仪', category: '0607', weight: 0.8, fields: ['materials', 'energy'],
+    discipline: '17050', industry: 'M747', valueWan: [500, 900], fee: ['sample', 800, 1200], lab: 'geo',
+    models: [[M.jeol, 'JXA-8530F Plus', '日本', 2014], [M.shimadzu, 'EPMA-1720H', '日本', 2014]],
+    indicators: ['元素分析范围：Be4～U92', '波谱仪：{5|4} 道', '二次电子像分辨率：{3|5} nm', '检出限：≤ 100 ppm'],
+    functions: '岩石矿物、金属材料微区成分定量分析与元素面分布。',
+    samples: '光薄片或树脂靶，表面抛光并喷碳。',
+    tags: ['电子探针', 'EPMA', '岩矿'],
+  },
+  {
+    name: '激光雷达大气探测系统', category: '0704', weight: 0.6, fields: ['env'],
+    discipline: '17015', industry: 'M746', valueWan: [100, 300], fee: ['hour', 300, 600], lab: 'env',
+    models: [['无锡中科光电（Zhongke Optoelectronics）', 'AGHJ-I-LIDAR', '中国', 2014]],
+    indicators: ['激光波长：532/355 nm', '探测距离：≥ {10|15} km', '距离分辨率：7.5 m', '产品：消光系数、退偏比、边界层高度'],
+    functions: '大气气溶胶垂直分布、边界层高度及污染传输监测。',
+    samples: '观测方案需提前沟通站点及时段。',
+    tags: ['激光雷达', '气溶胶', '大气监测'],
+  },
+  {
+    name: '高纯锗γ能谱仪', category: '1001', weight: 0.8, fields: ['env', 'food'],
+    discipline: '49015', industry: 'M746', valueWan: [50, 120], fee: ['sample', 300, 600], lab: 'env',
+    models: [[M.ortec, 'GEM50P4-83', '美国', 2010], ['米里恩（Mirion/Canberra）', 'BE5030', '美国', 2012]],
+    indicators: ['相对探测效率：≥ {40|50}%', '能量分辨率：≤ 1.9 keV（1.33 MeV）', '配备 10 cm 低本底铅室', '能量范围：{3 keV|40 keV}～10 MeV'],
+    functions: '食品、土壤、建材中放射性核素（如 Cs-137、K-40、Ra-226）活度测定。',
+    samples: '样品烘干研磨后装入标准样品盒，不少于 300 g。',
+    tags: ['γ能谱', '放射性', '核素检测'],
+  },
+]
