@@ -38,8 +38,14 @@ export type TListResourcesResponse = z.infer<typeof ZListResourcesResponse>
 /** GET /api/resources/:id — a published resource with its kind-specific attributes. */
 export const ZResourceDetail = ZResourceSummary.extend({
   disciplineCode: z.string().nullable(),
+  /** GB/T 13745 name with its parents, e.g. "材料科学 / 材料表面与界面"; null when no or an unknown code. */
+  disciplineName: z.string().nullable(),
   industryCode: z.string().nullable(),
+  /** GB/T 4754 name with its parents. */
+  industryName: z.string().nullable(),
+  /** Instrument category code (NRII taxonomy, our own stable codes). */
   category: z.string().nullable(),
+  categoryName: z.string().nullable(),
   sharingLevel: z.enum(['free', 'paid']),
   contact: z.object({ name: z.string(), phone: z.string(), email: z.string() }).nullable(),
   attributes: z.record(z.string(), z.unknown()),

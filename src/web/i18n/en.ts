@@ -107,8 +107,8 @@ export const en: Record<TMessageKey, string> = {
   'resource.node': 'Operating platform',
   'resource.sharingLevel': 'Sharing',
   'resource.category': 'Category',
-  'resource.discipline': 'Discipline code',
-  'resource.industry': 'Industry code',
+  'resource.discipline': 'Discipline',
+  'resource.industry': 'Industry',
 
   'sharing.free': 'Free',
   'sharing.paid': 'Paid',

@@ -101,9 +101,9 @@ export const zhCN = {
   'resource.kind': '资源类型',
   'resource.node': '运营平台',
   'resource.sharingLevel': '共享方式',
-  'resource.category': '类别',
-  'resource.discipline': '学科代码',
-  'resource.industry': '行业代码',
+  'resource.category': '仪器分类',
+  'resource.discipline': '学科领域',
+  'resource.industry': '服务行业',
 
   'sharing.free': '免费共享',
   'sharing.paid': '有偿共享',

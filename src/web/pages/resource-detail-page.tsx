@@ -23,9 +23,9 @@ function ResourceOverview({ resource }: { resource: TResourceDetail }) {
         { key: 'region', label: t('resource.region'), children: resource.regionName },
         { key: 'node', label: t('resource.node'), children: resource.node.name },
         { key: 'sharing', label: t('resource.sharingLevel'), children: t(`sharing.${resource.sharingLevel}`) },
-        { key: 'category', label: t('resource.category'), children: resource.category ?? none },
-        { key: 'discipline', label: t('resource.discipline'), children: resource.disciplineCode ?? none },
-        { key: 'industry', label: t('resource.industry'), children: resource.industryCode ?? none },
+        { key: 'category', label: t('resource.category'), children: resource.categoryName ?? resource.category ?? none },
+        { key: 'discipline', label: t('resource.discipline'), children: resource.disciplineName ?? resource.disciplineCode ?? none },
+        { key: 'industry', label: t('resource.industry'), children: resource.industryName ?? resource.industryCode ?? none },
         {
           key: 'published',
           label: t('resource.publishedAt'),

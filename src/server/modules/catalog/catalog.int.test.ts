@@ -12,7 +12,15 @@ beforeAll(async () => {
   const harbin = await createOrganisation(db, node.id, { region_code: '230103', city_code: '230100' })
   const wuhan = await createOrganisation(db, node.id, { region_code: '420111', city_code: '420100' })
   ids.harbin = harbin.id
-  ids.sem = (await createResource(db, harbin, { title: '场发射扫描电子显微镜', published_at: new Date('2026-01-02') })).id
+  ids.sem = (
+    await createResource(db, harbin, {
+      title: '场发射扫描电子显微镜',
+      published_at: new Date('2026-01-02'),
+      category: '0109',
+      discipline_code: '43025',
+      industry_code: 'M745',
+    })
+  ).id
   ids.patent = (await createResource(db, harbin, { kind: 'patent', title: '一种焊接方法', published_at: new Date('2026-01-03') })).id
   ids.hplc = (await createResource(db, wuhan, { title: '高效液相色谱仪', published_at: new Date('2026-01-04') })).id
   ids.draft = (await createResource(db, wuhan, { title: '草稿中的仪器', status: 'draft' })).id
@@ -60,7 +68,14 @@ describe('GET /api/resources/:id', () => {
   it('returns a published resource with owner and node', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: `/api/resources/${ids.sem}` })
     expect(res.statusCode).toBe(200)
-    expect(res.json()).toMatchObject({ id: ids.sem, title: '场发射扫描电子显微镜', owner: { id: ids.harbin } })
+    expect(res.json()).toMatchObject({
+      id: ids.sem,
+      title: '场发射扫描电子显微镜',
+      owner: { id: ids.harbin },
+      categoryName: '分析仪器 / 热分析仪器',
+      disciplineName: '材料科学 / 材料检测与分析技术',
+      industryName: '科学研究和技术服务业 / 专业技术服务业 / 质检技术服务',
+    })
   })
 
   it.each(['draft', 'submitted'])('hides a %s resource behind 404', async (which) => {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { regionPath } from '#shared/codes/index.ts'
+import { findDiscipline, findIndustry, findInstrumentCategory, regionPath, type TCodeHit } from '#shared/codes/index.ts'
 import type {
   TListResourcesQuery,
   TListResourcesResponse,
@@ -16,6 +16,17 @@ function regionPrefixOf(code: string): string {
   if (code.endsWith('0000')) return code.slice(0, 2)
   if (code.endsWith('00')) return code.slice(0, 4)
   return code
+}
+
+/** Industry codes are stored with their 门类 letter (GB/T 4754 display form, 'M745'); the table is keyed without it. */
+function industryDigits(code: string): string {
+  return code.length > 1 ? code.slice(1) : code
+}
+
+/** "parent / child" display name of a code, or null. */
+function codeName(hit: TCodeHit | null): string | null {
+  if (!hit) return null
+  return [...hit.ancestors.map((a) => a.name), hit.name].join(' / ')
 }
 
 /**
@@ -70,8 +81,11 @@ export function createCatalogService(deps: { db: Kysely<DB> }) {
       tags: row.tags,
       publishedAt: row.published_at?.toISOString() ?? null,
       disciplineCode: row.discipline_code,
+      disciplineName: row.discipline_code ? codeName(findDiscipline(row.discipline_code)) : null,
       industryCode: row.industry_code,
+      industryName: row.industry_code ? codeName(findIndustry(industryDigits(row.industry_code))) : null,
       category: row.category,
+      categoryName: row.category ? codeName(findInstrumentCategory(row.category)) : null,
       sharingLevel: row.sharing_level === 'free' ? 'free' : 'paid',
       contact: row.contact,
       attributes: row.attributes,
