@@ -6,7 +6,7 @@ import { buildNodes, type TNodeRow } from './build-nodes.ts'
 import { buildOrganisations, type TOrgRow } from './build-orgs.ts'
 import { isAchievementPaper, makeAchievement, makeLiterature, makePatent } from './build-real.ts'
 import { makeDemand, makeService, type TDemoDemand } from './build-services.ts'
-import { createRng } from './prng.ts'
+import { createRng, type TRng } from './prng.ts'
 import { loadRealData, type TRealData } from './real-data.ts'
 import { createOwnerPool, type TBuildContext, type TDemoResource } from './resource-base.ts'
 import { addDays, DEFAULT_NOW } from './time.ts'
@@ -58,46 +58,26 @@ function times<T>(n: number, make: (i: number) => T): T[] {
   return Array.from({ length: n }, (_, i) => make(i))
 }
 
-/**
- * Builds the whole demo dataset in memory, deterministically: the same seed and now give identical rows
- * (ids included); each part draws from its own named stream. Pure apart from reading the real-data files.
- * @param options seed (default DEFAULT_SEED), now (default 2026-11-01 00:00 +08:00), real data
- * @returns rows for every table plus the demo accounts
- */
-export function buildDemoDataset(options: TBuildOptions = {}): TDemoDataset {
-  const seed = options.seed ?? DEFAULT_SEED
-  const now = options.now ?? DEFAULT_NOW
-  const real = options.real ?? loadRealData()
-  const rng = (label: string) => createRng(seed, label)
-
-  const nodes = buildNodes(rng('nodes'), addDays(now, -1200))
-  const { rows: organisations, owners } = buildOrganisations(rng('organisations'), nodes, now)
-  const pool = createOwnerPool(owners, (o) => (o.cityCode === FAVOURED_CITY ? 3 : 1))
-  const ctx: TBuildContext = { owners: pool, now, statusMode: 'demo' }
-
+/** The catalogue: instruments and experts from the vocabularies, real texts, then the smaller kinds. */
+function buildCatalogue(
+  rng: (label: string) => TRng,
+  ctx: TBuildContext,
+  real: TRealData,
+  nodeNames: ReadonlyMap<string, string>,
+): { resources: TDemoResource[]; experts: TDemoResource[] } {
   const r = rng('instruments')
   const instruments = times(DEMO_COUNTS.instrument, () => makeInstrument(r, ctx, findCityPlace))
   const e = rng('experts')
   const expertNames = new Set<string>()
   const experts = times(DEMO_COUNTS.expert, () => makeExpert(e, ctx, expertNames))
-
   const pick = rng('real-data')
-  const techPapers = real.papers.filter(isAchievementPaper)
-  const achievementPapers = pick.sample(techPapers, DEMO_COUNTS.achievement)
+  const achievementPapers = pick.sample(real.papers.filter(isAchievementPaper), DEMO_COUNTS.achievement)
   const used = new Set(achievementPapers.map((p) => p.id))
-  const literaturePapers = pick.sample(
-    real.papers.filter((p) => !used.has(p.id)),
-    DEMO_COUNTS.literature,
-  )
+  const otherPapers = real.papers.filter((p) => !used.has(p.id))
+  const literaturePapers = pick.sample(otherPapers, DEMO_COUNTS.literature)
   const patentRecords = pick.sample(real.patents, DEMO_COUNTS.patent)
-  const a = rng('achievements')
-  const p = rng('patents')
-  const l = rng('literature')
-  const s = rng('services')
-  const m = rng('misc')
-  const nodeNames = new Map(nodes.map((n) => [n.id, n.name]))
-
-  const resources: TDemoResource[] = [
+  const [a, p, l, s, m] = ['achievements', 'patents', 'literature', 'services', 'misc'].map(rng) as [TRng, TRng, TRng, TRng, TRng]
+  const resources = [
     ...instruments,
     ...experts,
     ...achievementPapers.map((paper) => makeAchievement(a, ctx, paper)),
@@ -111,11 +91,28 @@ export function buildDemoDataset(options: TBuildOptions = {}): TDemoDataset {
     ...POLICIES.map((spec) => makePolicy(m, ctx, spec)),
     ...times(DEMO_COUNTS.news, () => makeNews(m, ctx, nodeNames)),
   ]
+  return { resources, experts }
+}
 
+/**
+ * Builds the whole demo dataset in memory, deterministically: the same seed and now give identical rows
+ * (ids included); each part draws from its own named stream. Pure apart from reading the real-data files.
+ * @param options seed (default DEFAULT_SEED), now (default 2026-11-01 00:00 +08:00), real data
+ * @returns rows for every table plus the demo accounts
+ */
+export function buildDemoDataset(options: TBuildOptions = {}): TDemoDataset {
+  const seed = options.seed ?? DEFAULT_SEED
+  const now = options.now ?? DEFAULT_NOW
+  const rng = (label: string) => createRng(seed, label)
+  const nodes = buildNodes(rng('nodes'), addDays(now, -1200))
+  const { rows: organisations, owners } = buildOrganisations(rng('organisations'), nodes, now)
+  const pool = createOwnerPool(owners, (o) => (o.cityCode === FAVOURED_CITY ? 3 : 1))
+  const ctx: TBuildContext = { owners: pool, now, statusMode: 'demo' }
+  const nodeNames = new Map(nodes.map((n) => [n.id, n.name]))
+  const { resources, experts } = buildCatalogue(rng, ctx, options.real ?? loadRealData(), nodeNames)
   const d = rng('demands')
   const demandTitles = new Set<string>()
   const demands = times(DEMO_COUNTS.demand, () => makeDemand(d, pool, now, demandTitles))
-
   const { users, grants, accounts } = buildAccounts(rng('accounts'), {
     nodes,
     orgs: organisations,

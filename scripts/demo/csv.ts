@@ -15,6 +15,34 @@ export class CsvError extends Error {
 }
 
 /**
+ * Reads a quoted field that starts at `start` (the opening quote).
+ * @returns the unescaped value, the index after the closing quote and the line number reached
+ */
+function readQuoted(text: string, start: number, line: number): { value: string; next: number; line: number } {
+  let value = ''
+  let i = start + 1
+  let current = line
+  for (;;) {
+    if (i >= text.length) throw new CsvError('unterminated quoted field', line)
+    const c = text[i]
+    if (c === '"') {
+      if (text[i + 1] !== '"') break
+      value += '"'
+      i += 2
+      continue
+    }
+    if (c === '\n') current++
+    value += c
+    i++
+  }
+  const after = text[i + 1]
+  if (i + 1 < text.length && after !== ',' && after !== '\n' && after !== '\r') {
+    throw new CsvError('unexpected character after a closing quote', current)
+  }
+  return { value, next: i + 1, line: current }
+}
+
+/**
  * Parses CSV text into rows of fields. A leading UTF-8 BOM is ignored; a final line break does not make
  * an empty record; an empty line in the middle is one record with one empty field, as RFC 4180 reads it.
  * @param text the whole file
@@ -28,65 +56,40 @@ export function parseCsv(text: string): string[][] {
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0
   let line = 1
   let atFieldStart = true
-  const n = text.length
-
   const endField = () => {
     row.push(field)
     field = ''
     atFieldStart = true
   }
-  const endRow = () => {
-    endField()
-    rows.push(row)
-    row = []
-  }
-
-  while (i < n) {
+  while (i < text.length) {
     const ch = text[i]
     if (atFieldStart && ch === '"') {
-      const startLine = line
-      i++
-      for (;;) {
-        if (i >= n) throw new CsvError('unterminated quoted field', startLine)
-        const c = text[i]
-        if (c === '"') {
-          if (text[i + 1] === '"') {
-            field += '"'
-            i += 2
-            continue
-          }
-          i++
-          break
-        }
-        if (c === '\n') line++
-        field += c
-        i++
-      }
+      const quoted = readQuoted(text, i, line)
+      field = quoted.value
+      i = quoted.next
+      line = quoted.line
       atFieldStart = false
-      const after = text[i]
-      if (i < n && after !== ',' && after !== '\n' && after !== '\r') {
-        throw new CsvError('unexpected character after a closing quote', line)
-      }
-      continue
-    }
-    if (ch === ',') {
+    } else if (ch === ',') {
       endField()
       i++
-      continue
-    }
-    if (ch === '\r' || ch === '\n') {
-      endRow()
+    } else if (ch === '\r' || ch === '\n') {
+      endField()
+      rows.push(row)
+      row = []
       i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1
       line++
-      continue
+    } else {
+      if (ch === '"') throw new CsvError('quote inside an unquoted field', line)
+      field += ch
+      atFieldStart = false
+      i++
     }
-    if (ch === '"') throw new CsvError('quote inside an unquoted field', line)
-    field += ch
-    atFieldStart = false
-    i++
   }
   // a record without a final line break; a file ending in a line break adds nothing
-  if (!atFieldStart || row.length > 0) endRow()
+  if (!atFieldStart || row.length > 0) {
+    endField()
+    rows.push(row)
+  }
   return rows
 }
 

@@ -9,6 +9,7 @@ import {
 import { RESOURCE_KINDS } from '#shared/resource-kinds.ts'
 import { isCnMobile, isUSCC } from '#shared/validators/index.ts'
 import { buildDemoDataset, countDataset } from './build-dataset.ts'
+import { loadRealData } from './real-data.ts'
 import { DEFAULT_NOW } from './time.ts'
 
 const dataset = buildDemoDataset()
@@ -22,6 +23,17 @@ function isIndustryCode(code: string): boolean {
   const hit = findIndustry(digits)
   return hit !== null && hit.ancestors[0]?.code === letter
 }
+
+describe('loadRealData', () => {
+  it('parses every record of the bundled CSV files', () => {
+    const real = loadRealData()
+    expect(real.papers).toHaveLength(2000)
+    // 696 rows, of which 32 have no publication number and a few no title
+    expect(real.patents.length).toBeGreaterThan(650)
+    expect(real.patents.length).toBeLessThanOrEqual(664)
+    expect(real.papers.every((p) => p.id.startsWith('csl-') && p.title.length > 0)).toBe(true)
+  })
+})
 
 describe('buildDemoDataset', () => {
   it('is deterministic for a seed and differs for another seed', () => {

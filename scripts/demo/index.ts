@@ -1,6 +1,7 @@
 import { hash } from '@node-rs/argon2'
 import type { Kysely } from 'kysely'
 import type { DB } from '#server/db/schema.ts'
+import { inTransaction } from '#server/db/transaction.ts'
 import { DEMO_PASSWORD, type TDemoAccount } from './build-accounts.ts'
 import { buildDemoDataset, countDataset, type TBuildOptions } from './build-dataset.ts'
 import { insertDemoDataset } from './insert.ts'
@@ -24,8 +25,6 @@ export type TDemoSummary = { accounts: TDemoAccount[]; counts: Record<string, nu
 export async function seedDemoData(db: Kysely<DB>, options: Omit<TBuildOptions, 'real'> = {}): Promise<TDemoSummary> {
   const dataset = buildDemoDataset(options)
   const passwordHash = await hash(DEMO_PASSWORD)
-  await db.transaction().execute(async (trx) => {
-    await insertDemoDataset(trx, dataset, passwordHash)
-  })
+  await inTransaction(db, (trx) => insertDemoDataset(trx, dataset, passwordHash))
   return { accounts: dataset.accounts, counts: countDataset(dataset) }
 }

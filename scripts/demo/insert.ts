@@ -21,9 +21,7 @@ export function toResourceInsert(row: TDemoResource): Insertable<ResourceTable> 
   return {
     ...row,
     contact: row.contact === null ? null : JSON.stringify(row.contact),
-    // schema.ts declares attributes as Generated<Json<…>>, whose insert type is the ColumnType itself rather
-    // than `object | string`; the cast goes away when that declaration is fixed.
-    attributes: JSON.stringify(row.attributes) as unknown as Insertable<ResourceTable>['attributes'],
+    attributes: JSON.stringify(row.attributes),
   }
 }
 

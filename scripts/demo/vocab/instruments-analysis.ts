@@ -16,7 +16,7 @@ export const ANALYSIS_INSTRUMENTS: readonly TInstrumentType[] = [
   {
     name: '透射电子显微镜', category: '0101', weight: 4, fields: ['materials', 'biomed', 'chem'],
     discipline: '43025', industry: 'M731', valueWan: [600, 2400], fee: ['hour', 800, 1500], lab: 'materials',
-    models: [[M.jeol, 'JEM-2100F', '日本', 2005], [M.jeol, 'JEM-F200', '日本', 2016], [M.thermo, 'Talos F200X', '美国', 2014], [M.thermo, 'Tecnai G2 F20', '美国'], [M.hitachi, 'HT7800', '日本', 2017]],
+    models: [[M.jeol, 'JEM-2100F', '日本', 2005], [M.jeol, 'JEM-F200', '日本', 2016], [M.thermo, 'Talos F200X', '捷克', 2014], [M.thermo, 'Tecnai G2 F20', '荷兰'], [M.hitachi, 'HT7800', '日本', 2017]],
     indicators: ['加速电压：{80～200|120～200} kV', '点分辨率：{0.19|0.23|0.24} nm，线分辨率：0.10 nm', 'STEM-HAADF 分辨率：{0.16|0.20} nm', '配备能谱仪及 CCD/CMOS 相机（4k×4k）', '最大倾转角：±{30|35}°（双倾样品杆）'],
     functions: '纳米材料、晶体缺陷的高分辨像观察，选区电子衍射，STEM 元素面分布分析；生物超薄切片及负染样品观察。',
     samples: '样品须制备为直径 3 mm 的薄片或置于铜网上，观察区厚度小于 100 nm；磁性样品需提前说明。',
@@ -34,7 +34,7 @@ export const ANALYSIS_INSTRUMENTS: readonly TInstrumentType[] = [
   {
     name: '冷冻透射电子显微镜', category: '0101', weight: 0.4, fields: ['biomed'],
     discipline: '18014', industry: 'M734', valueWan: [1800, 2900], fee: ['hour', 1500, 3000], lab: 'bio',
-    models: [[M.thermo, 'Glacios 2', '美国', 2022], [M.thermo, 'Talos Arctica', '美国', 2016]],
+    models: [[M.thermo, 'Glacios 2', '荷兰', 2022], [M.thermo, 'Talos Arctica', '荷兰', 2016]],
     indicators: ['加速电压：200 kV，X-FEG 场发射电子枪', '信息分辨率：{0.14|0.16} nm', '配备 Falcon 直接电子探测器及自动上样系统（12 个样品）', '自动化单颗粒数据收集软件 EPU'],
     functions: '蛋白质、病毒等生物大分子单颗粒冷冻电镜数据收集与样品筛选。',
     samples: '需提交已制备的冷冻载网，样品纯度与均一性需经负染检查；首次使用须预约评估。',
@@ -43,7 +43,7 @@ export const ANALYSIS_INSTRUMENTS: readonly TInstrumentType[] = [
   {
     name: '气相色谱-质谱联用仪', category: '0102', weight: 7, fields: ['chem', 'env', 'food', 'biomed'],
     discipline: '15025', industry: 'M745', valueWan: [60, 200], fee: ['sample', 300, 600], lab: 'chem',
-    models: [[M.agilent, '8890-5977B', '美国', 2018], [M.agilent, '7890B-5977A', '美国', 2013], [M.shimadzu, 'GCMS-QP2020 NX', '日本', 2018], [M.thermo, 'ISQ 7610', '美国', 2021], [M.thermo, 'TSQ 9610', '美国', 2021], [M.fpi, 'GCMS 6000', '中国', 2016]],
+    models: [[M.agilent, '8890-5977B', '美国', 2018], [M.agilent, '7890B-5977A', '美国', 2013], [M.shimadzu, 'GCMS-QP2020 NX', '日本', 2018], [M.thermo, 'ISQ 7610', '美国', 2021], [M.thermo, 'TSQ 9610', '美国', 2021], [M.shimadzu, 'GCMS-TQ8050 NX', '日本', 2018]],
     indicators: ['质量范围：m/z 1.5～{1050|1090}', '灵敏度：EI 源 1 pg OFN 信噪比 ≥ {1000|1500}:1', '扫描速度：≥ {20,000|12,500} u/s', '配备 NIST 谱库及顶空/热脱附进样器'],
     functions: '挥发性、半挥发性有机物定性定量分析；农药残留、VOCs、香精香料及有机合成产物鉴定。',
     samples: '液体样品不少于 1 mL，需经前处理、无颗粒物；注明溶剂及可能的组分；不接收强酸强碱及无机盐溶液。',
@@ -70,7 +70,7 @@ export const ANALYSIS_INSTRUMENTS: readonly TInstrumentType[] = [
   {
     name: '电感耦合等离子体发射光谱仪', category: '0104', weight: 5, fields: ['materials', 'env', 'chem', 'food'],
     discipline: '15025', industry: 'M745', valueWan: [50, 120], fee: ['sample', 100, 300], lab: 'chem',
-    models: [[M.agilent, '5110', '澳大利亚', 2016], [M.agilent, '5800', '澳大利亚', 2019], [M.thermo, 'iCAP PRO', '英国', 2020], [M.pe, 'Avio 500', '美国', 2018], [M.fpi, 'EXPEC 6500', '中国', 2018]],
+    models: [[M.agilent, '5110', '澳大利亚', 2016], [M.agilent, '5800', '澳大利亚', 2019], [M.thermo, 'iCAP PRO', '英国', 2020], [M.pe, 'Avio 500', '美国', 2018], [M.fpi, 'EXPEC 6000', '中国', 2014]],
     indicators: ['波长范围：{167|165}～{785|800} nm', '观测方式：水平/垂直双向观测', '检出限：多数元素 ≤ {1|5} μg/L', '分辨率：≤ 0.007 nm（200 nm 处）'],
     functions: '金属材料、矿石、环境及食品样品中多元素同时测定。',
     samples: '液体样品澄清、无沉淀，体积不少于 20 mL；固体样品需注明基体及预估含量。',

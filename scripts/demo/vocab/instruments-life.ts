@@ -33,7 +33,7 @@ export const LIFE_INSTRUMENTS: readonly TInstrumentType[] = [
   {
     name: '流式细胞仪', category: '0110', weight: 5, fields: ['biomed'],
     discipline: '18022', industry: 'M734', valueWan: [120, 450], fee: ['hour', 150, 300], lab: 'bio',
-    models: [[M.bd, 'FACSCelesta', '美国', 2015], [M.bd, 'LSRFortessa', '美国', 2010], [M.bd, 'FACSCanto II', '美国', 2005], [M.beckman, 'CytoFLEX S', '美国', 2015], [M.agilent, 'NovoCyte Advanteon', '美国', 2020]],
+    models: [[M.bd, 'FACSCelesta', '美国', 2015], [M.bd, 'LSRFortessa', '美国', 2010], [M.bd, 'FACSCanto II', '美国', 2005], [M.beckman, 'CytoFLEX S', '中国', 2016], [M.agilent, 'NovoCyte Advanteon', '美国', 2020]],
     indicators: ['激光器：{3|4} 激光（405/488/561/640 nm），最多 {12|18} 色检测', '荧光灵敏度：FITC ≤ {80|100} MESF，PE ≤ 30 MESF', '前向角散射分辨率：≤ 0.5 μm', '上样速度：≥ 10,000 事件/秒'],
     functions: '细胞表型免疫分析，细胞周期与凋亡检测，细胞因子及活性氧分析。',
     samples: '单细胞悬液，细胞数 10⁵～10⁶ 个/管，经 40 μm 筛网过滤；需自带染色试剂及对照管。',
@@ -114,7 +114,7 @@ export const LIFE_INSTRUMENTS: readonly TInstrumentType[] = [
   {
     name: '全自动生化分析仪', category: '0901', weight: 1.5, fields: ['biomed'],
     discipline: '32011', industry: 'M734', valueWan: [90, 280], fee: ['sample', 20, 60], lab: 'medical',
-    models: [[M.roche, 'cobas c 702', '德国', 2014], [M.hitachi, '7180', '日本', 2008], [M.mindray, 'BS-2000M', '中国', 2015]],
+    models: [[M.roche, 'cobas c 702', '日本', 2014], [M.hitachi, '7180', '日本', 2008], [M.mindray, 'BS-2000M', '中国', 2015]],
     indicators: ['测试速度：恒速 {800|1000|2000} 测试/小时', '反应体积：{100|150}～250 μL', '样品位：≥ 200 个', '支持 ISE 电解质模块'],
     functions: '动物实验及临床前研究样本的肝肾功能、血脂、血糖等生化指标检测。',
     samples: '血清或血浆不少于 200 μL，无溶血、脂血，冷藏送检。',

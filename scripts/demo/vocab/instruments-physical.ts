@@ -87,7 +87,7 @@ export const PHYSICAL_INSTRUMENTS: readonly TInstrumentType[] = [
   {
     name: '工业CT检测系统', category: '1101', weight: 1.5, fields: ['manufacturing', 'materials', 'eit'],
     discipline: '43025', industry: 'M745', valueWan: [300, 1000], fee: ['hour', 800, 1500], lab: 'mech',
-    models: [[M.zeiss, 'Xradia 620 Versa', '美国', 2019], [M.yxlon, 'FF35 CT', '德国', 2016], ['日联科技（Unicomp）', 'CX-3000', '中国', 2018]],
+    models: [[M.zeiss, 'Xradia 620 Versa', '美国', 2019], [M.yxlon, 'FF35 CT', '德国', 2016]],
     indicators: ['射线源：{225|300} kV 微焦点', '空间分辨率：≤ {0.5|2} μm（体素）', '最大样品尺寸：Φ{300|500} mm×600 mm', '配备缺陷分析与尺寸测量软件'],
     functions: '铸件、电子元器件、复合材料内部缺陷无损检测与三维尺寸测量。',
     samples: '样品重量不超过 {25|50} kg，需提供材料信息及关注区域。',
@@ -114,7 +114,7 @@ export const PHYSICAL_INSTRUMENTS: readonly TInstrumentType[] = [
   {
     name: '信号与频谱分析仪', category: '0402', weight: 2, fields: ['eit'],
     discipline: '51050', industry: 'M745', valueWan: [100, 400], fee: ['hour', 200, 500], lab: 'eit',
-    models: [[M.keysight, 'N9040B UXA', '美国', 2016], [M.rs, 'FSW43', '德国', 2013], [M.ceyear, '4051H', '中国', 2019]],
+    models: [[M.keysight, 'N9040B UXA', '美国', 2016], [M.rs, 'FSW43', '德国', 2013], [M.ceyear, '4051', '中国', 2017]],
     indicators: ['频率范围：2 Hz～{26.5|43|50} GHz', '分析带宽：{510 MHz|1 GHz}', '显示平均噪声电平：≤ -{160|165} dBm/Hz', '相位噪声：-{136|137} dBc/Hz（1 GHz，10 kHz 偏移）'],
     functions: '通信信号解调分析，杂散与谐波测试，EMI 预兼容测试。',
     samples: '被测设备需提供射频输出接口及工作说明。',
