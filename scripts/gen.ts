@@ -11,9 +11,8 @@ import { parseArgs } from 'node:util'
 import { from as copyFrom } from 'pg-copy-streams'
 import { migrate } from '#server/db/migrate.ts'
 import { openDatabase, type TDatabase } from '#server/db/pool.ts'
-import { ownerFromRow } from './demo/build-orgs.ts'
 import { RESOURCE_COPY_COLUMNS } from './demo/copy-text.ts'
-import { createResourceCopyStream } from './demo/gen-stream.ts'
+import { createResourceCopyStream, loadOwnersAndNodes } from './demo/gen-stream.ts'
 import { DEFAULT_NOW, DEFAULT_SEED, seedDemoData } from './demo/index.ts'
 import { createProgress } from './demo/progress.ts'
 
@@ -40,17 +39,6 @@ function parseCli(): TArgs | string {
     return `npm run gen writes with COPY to a PostgreSQL server, not to the embedded PGlite.\nSet DATABASE_URL=postgres://… or pass --database-url postgres://…\n${USAGE}`
   }
   return { total, url, seed }
-}
-
-async function loadOwnersAndNodes(database: TDatabase) {
-  const orgs = await database.db
-    .selectFrom('organisation')
-    .select(['id', 'name', 'kind', 'region_code', 'city_code', 'node_id', 'address'])
-    .where('status', '=', 'approved')
-    .orderBy('id')
-    .execute()
-  const nodes = await database.db.selectFrom('platform_node').select(['id', 'name']).execute()
-  return { owners: orgs.map(ownerFromRow), nodeNames: new Map(nodes.map((n) => [n.id, n.name])) }
 }
 
 async function copyResources(database: TDatabase, args: TArgs): Promise<{ rows: number; ms: number }> {

@@ -3,7 +3,8 @@ import type { TResourceKind } from '#shared/resource-kinds.ts'
 import { makeExpert } from './build-experts.ts'
 import { makeInstrument } from './build-instruments.ts'
 import { makeDataset, makeIncubator, makeLab, makeNews, makePolicy, makeTeam, POLICIES } from './build-misc.ts'
-import type { TOwner } from './build-orgs.ts'
+import type { TDatabase } from '#server/db/pool.ts'
+import { ownerFromRow, type TOwner } from './build-orgs.ts'
 import { isAchievementPaper, makeAchievement, makeLiterature, makePatent } from './build-real.ts'
 import { makeService } from './build-services.ts'
 import { resourceCopyLine } from './copy-text.ts'
@@ -112,4 +113,20 @@ export function createResourceCopyStream(options: TGenOptions): Readable {
       }
     },
   })
+}
+
+/**
+ * The approved organisations (as owners, in id order for determinism) and node names that generated rows
+ * point to, read back from the database.
+ * @param database an open, seeded database
+ */
+export async function loadOwnersAndNodes(database: TDatabase) {
+  const orgs = await database.db
+    .selectFrom('organisation')
+    .select(['id', 'name', 'kind', 'region_code', 'city_code', 'node_id', 'address'])
+    .where('status', '=', 'approved')
+    .orderBy('id')
+    .execute()
+  const nodes = await database.db.selectFrom('platform_node').select(['id', 'name']).execute()
+  return { owners: orgs.map(ownerFromRow), nodeNames: new Map(nodes.map((n) => [n.id, n.name])) }
 }
