@@ -4,12 +4,26 @@ import helmet from '@fastify/helmet'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify'
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import { type TMailer, createLogMailer } from './adapters/mailer.ts'
+import { createDevSmsGateway, type TSmsGateway } from './adapters/sms-gateway.ts'
+import { systemClock, type TClock } from './clock.ts'
 import type { TDatabase } from './db/pool.ts'
 import type { TApp } from './http/app-type.ts'
 import { registerErrorHandling, routeNotFound, sendError } from './http/error-handler.ts'
 import { registerOpenApi } from './http/openapi.ts'
 import { generateRequestId } from './http/request-id.ts'
+import { registerSessionHook } from './http/session.ts'
 import { validatorCompiler } from './http/validation.ts'
+import { createInProcessJobQueue, type TJobQueue } from './jobs/queue.ts'
+import { registerAuditRoutes } from './modules/audit/audit.routes.ts'
+import { createAuditService } from './modules/audit/audit.service.ts'
+import { DEFAULT_IDENTITY_CONFIG, type TIdentityConfig } from './modules/identity/identity.config.ts'
+import { registerIdentityRoutes } from './modules/identity/identity.routes.ts'
+import { createIdentityService } from './modules/identity/identity.service.ts'
+import { registerNotifyRoutes } from './modules/notify/notify.routes.ts'
+import { createNotifyService } from './modules/notify/notify.service.ts'
+import { registerOrganisationRoutes } from './modules/organisations/organisations.routes.ts'
+import { createOrganisationService } from './modules/organisations/organisations.service.ts'
 import { registerCatalogRoutes } from './modules/catalog/catalog.routes.ts'
 import { createCatalogService } from './modules/catalog/catalog.service.ts'
 import { registerDemandRoutes } from './modules/demand/demand.routes.ts'
@@ -30,6 +44,16 @@ export type TAppDeps = {
   webDir?: string | null
   /** Largest accepted request body in bytes. */
   bodyLimit?: number
+  /** Time for every rule that expires or locks (tests pass a manual clock). */
+  clock?: TClock
+  /** SMS gateway; default: the development gateway (logs + dev outbox, sends nothing). */
+  sms?: TSmsGateway
+  /** Outgoing mail; default: a logging mailer that sends nothing. */
+  mailer?: TMailer
+  /** Background jobs; default: the in-process queue (PGlite, tests). main.ts passes pg-boss on PostgreSQL. */
+  jobs?: TJobQueue
+  /** Session, lockout and second-factor settings. */
+  identity?: TIdentityConfig
 }
 
 /**
@@ -64,7 +88,24 @@ export async function buildApp(deps: TAppDeps): Promise<TApp> {
   await registerOpenApi(app)
 
   const { db } = deps.database
+  const clock = deps.clock ?? systemClock
+  const log = (message: string) => app.log.info(message)
+  const sms = deps.sms ?? createDevSmsGateway({ db, log })
+  const mailer = deps.mailer ?? createLogMailer(log)
+  const jobs = deps.jobs ?? createInProcessJobQueue()
+  const identityConfig = deps.identity ?? DEFAULT_IDENTITY_CONFIG
+
+  const audit = createAuditService({ db, clock })
+  const notify = createNotifyService({ db, clock, jobs, mailer, sms })
+  const identity = createIdentityService({ db, clock, sms, audit, config: identityConfig })
+  const organisations = createOrganisationService({ db, clock, audit, notify })
+  await registerSessionHook(app, { resolveSession: identity.resolveSession })
+
   registerSystemRoutes(app, { database: deps.database })
+  registerIdentityRoutes(app, { identity, config: identityConfig })
+  registerAuditRoutes(app, { audit })
+  registerNotifyRoutes(app, { notify })
+  registerOrganisationRoutes(app, { organisations })
   registerStatsRoutes(app, { stats: createStatsService({ db }) })
   registerCatalogRoutes(app, { catalog: createCatalogService({ db }) })
   registerNetworkRoutes(app, { network: createNetworkService({ db }) })

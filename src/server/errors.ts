@@ -9,6 +9,10 @@ export const ERROR_STATUS = {
   VALIDATION: 400,
   /** No valid session: sign in first. */
   UNAUTHENTICATED: 401,
+  /** Signed in, but this session has not passed the second factor its roles require. */
+  SECOND_FACTOR_REQUIRED: 401,
+  /** Too many failed sign-ins: the account or address is locked for a while. */
+  LOCKED: 423,
   /** Signed in, but this role may not do this. */
   FORBIDDEN: 403,
   /** The route or the record does not exist (or is not visible to the caller). */
@@ -17,6 +21,8 @@ export const ERROR_STATUS = {
   METHOD_NOT_ALLOWED: 405,
   /** The write conflicts with existing data (a unique value already taken). */
   CONFLICT: 409,
+  /** The record is not in a state that allows this action (e.g. reviewing an organisation twice). */
+  STATE_INVALID: 409,
   /** The time slot is already booked (exclusion constraint on bookings). */
   SLOT_TAKEN: 409,
   /** The request body is larger than the server accepts. */

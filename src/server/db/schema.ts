@@ -34,7 +34,7 @@ export type OrganisationTable = {
   updated_at: TimestampWithDefault
 }
 
-export type AppUserTable = {
+export type AppUserTable = AppUserIdentityColumns & {
   id: Generated<string>
   display_name: string
   phone: string | null
@@ -105,6 +105,57 @@ export type FeedbackTable = {
   created_at: TimestampWithDefault
 }
 
+export type AppUserIdentityColumns = {
+  privacy_version: string | null
+  privacy_consented_at: Timestamp | null
+  password_changed_at: Timestamp | null
+  totp_secret: string | null
+  totp_enabled_at: Timestamp | null
+  closed_at: Timestamp | null
+  last_sign_in_at: Timestamp | null
+}
+
+export type UserSessionTable = {
+  id: Generated<string>
+  token_hash: string
+  user_id: string
+  current_org_id: string | null
+  mfa_passed: Generated<boolean>
+  ip: Generated<string>
+  user_agent: Generated<string>
+  created_at: TimestampWithDefault
+  last_seen_at: TimestampWithDefault
+  expires_at: Timestamp
+  revoked_at: Timestamp | null
+}
+
+export type SignInAttemptTable = {
+  id: Generated<number>
+  account_key: string
+  ip: string
+  succeeded: boolean
+  created_at: TimestampWithDefault
+}
+
+export type SmsCodeTable = {
+  id: Generated<string>
+  phone: string
+  purpose: string
+  code_hash: string
+  ip: string
+  attempts: Generated<number>
+  created_at: TimestampWithDefault
+  expires_at: Timestamp
+  consumed_at: Timestamp | null
+}
+
+export type DevSmsOutboxTable = {
+  id: Generated<number>
+  phone: string
+  body: string
+  created_at: TimestampWithDefault
+}
+
 export type SchemaMigrationTable = {
   version: string
   name: string
@@ -120,6 +171,10 @@ export type DB = {
   resource: ResourceTable
   demand: DemandTable
   feedback: FeedbackTable
+  user_session: UserSessionTable
+  sign_in_attempt: SignInAttemptTable
+  sms_code: SmsCodeTable
+  dev_sms_outbox: DevSmsOutboxTable
   schema_migrations: SchemaMigrationTable
 }
 

@@ -11,9 +11,12 @@ const ZH_CN: TCatalogue = {
   'error.VALIDATION': '请求参数有误，请检查后重试',
   'error.UNAUTHENTICATED': '请先登录',
   'error.FORBIDDEN': '您没有执行此操作的权限',
+  'error.SECOND_FACTOR_REQUIRED': '请先完成二次验证（动态口令）',
+  'error.LOCKED': '登录失败次数过多，请 {minutes} 分钟后再试',
   'error.NOT_FOUND': '请求的内容不存在',
   'error.METHOD_NOT_ALLOWED': '不支持该请求方法',
   'error.CONFLICT': '数据已存在或与现有数据冲突',
+  'error.STATE_INVALID': '当前状态不允许此操作',
   'error.SLOT_TAKEN': '该时段已被预约，请选择其他时段',
   'error.PAYLOAD_TOO_LARGE': '请求内容过大',
   'error.UNSUPPORTED_MEDIA_TYPE': '不支持的请求内容类型，请使用 JSON',
@@ -35,9 +38,12 @@ const EN: TCatalogue = {
   'error.VALIDATION': 'The request is invalid; please check it and try again',
   'error.UNAUTHENTICATED': 'Please sign in first',
   'error.FORBIDDEN': 'You are not allowed to do this',
+  'error.SECOND_FACTOR_REQUIRED': 'Please complete the second verification step (authenticator code) first',
+  'error.LOCKED': 'Too many failed sign-ins; please try again in {minutes} minutes',
   'error.NOT_FOUND': 'Not found',
   'error.METHOD_NOT_ALLOWED': 'Method not allowed',
   'error.CONFLICT': 'This already exists or conflicts with existing data',
+  'error.STATE_INVALID': 'This action is not allowed in the current state',
   'error.SLOT_TAKEN': 'This time slot is already booked; please choose another',
   'error.PAYLOAD_TOO_LARGE': 'The request is too large',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Unsupported content type; send JSON',
@@ -55,9 +61,28 @@ const EN: TCatalogue = {
   'error.SHUTTING_DOWN': 'The service is restarting; please try again shortly',
 }
 
-const CATALOGUES: Record<TLang, TCatalogue> = { 'zh-CN': ZH_CN, en: EN }
+/**
+ * A module's own messages: the same keys in both languages (the type makes the English one complete).
+ * Keys are prefixed with the module's name, e.g. `identity.PASSWORD_TOO_WEAK`.
+ */
+export type TModuleMessages<K extends string> = { 'zh-CN': Record<K, string>; en: Record<K, string> }
 
-export type TMessageKey = keyof TCatalogue
+const MODULE_CATALOGUES: TModuleMessages<string>[] = []
+
+const CATALOGUES: Record<TLang, Record<string, string>> = { 'zh-CN': { ...ZH_CN }, en: { ...EN } }
+
+/** Adds a module's messages to the catalogue (called once, at import time, by the module's messages file). */
+export function registerMessages<K extends string>(messages: TModuleMessages<K>): TModuleMessages<K> {
+  for (const key of Object.keys(messages['zh-CN'])) {
+    if (key in CATALOGUES['zh-CN']) throw new Error(`message key ${key} is defined twice`)
+  }
+  Object.assign(CATALOGUES['zh-CN'], messages['zh-CN'])
+  Object.assign(CATALOGUES.en, messages.en)
+  MODULE_CATALOGUES.push(messages)
+  return messages
+}
+
+export type TMessageKey = keyof TCatalogue | (string & {})
 
 /** Picks the language from an Accept-Language header: English only when asked for first, else zh-CN. */
 export function languageOf(acceptLanguage: string | undefined): TLang {
@@ -80,12 +105,13 @@ export function languageOf(acceptLanguage: string | undefined): TLang {
 
 /** True when the catalogue has this key (AppError may carry a module's own key). */
 export function isMessageKey(key: string): key is TMessageKey {
-  return key in ZH_CN
+  return key in CATALOGUES['zh-CN']
 }
 
 /** The message for a key in a language, with `{name}` placeholders filled in. */
 export function translate(lang: TLang, key: TMessageKey, vars: Record<string, string | number> = {}): string {
-  return CATALOGUES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+  const template = CATALOGUES[lang][key] ?? key
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in vars ? String(vars[name]) : whole,
   )
 }
