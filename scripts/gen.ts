@@ -2,8 +2,9 @@
  * `npm run gen -- --resources 1000000 [--database-url postgres://…] [--seed N]`
  *
  * Appends a benchmark-size catalogue of published resources to a PostgreSQL database with
- * `COPY resource (…) FROM STDIN`, generated on the fly (constant memory). Runs the migrations first and
- * loads the demo data when the database is empty, so the rows have organisations and nodes to point to.
+ * `COPY resource (…) FROM STDIN`, generated on the fly (constant memory), then indexes them for search
+ * (the search service's indexResources, in batches). Runs the migrations first and loads the demo data
+ * when the database is empty, so the rows have organisations and nodes to point to.
  * Deterministic for a seed, except the ids, which the database assigns (so runs can be repeated).
  */
 import { pipeline } from 'node:stream/promises'
@@ -12,6 +13,7 @@ import { from as copyFrom } from 'pg-copy-streams'
 import { migrate } from '#server/db/migrate.ts'
 import { openDatabase, type TDatabase } from '#server/db/pool.ts'
 import { RESOURCE_COPY_COLUMNS } from './demo/copy-text.ts'
+import { indexUnindexedResources } from './demo/gen-index.ts'
 import { createResourceCopyStream, loadOwnersAndNodes } from './demo/gen-stream.ts'
 import { DEFAULT_NOW, DEFAULT_SEED, seedDemoData } from './demo/index.ts'
 import { createProgress } from './demo/progress.ts'
@@ -84,11 +86,21 @@ async function main(): Promise<number> {
     const copied = await copyResources(database, args)
     const t1 = performance.now()
     await database.pool.query('analyze resource')
-    const total = (performance.now() - t0) / 1000
+    const analyzeSeconds = (performance.now() - t1) / 1000
     const rate = Math.round(copied.rows / (copied.ms / 1000))
     console.log(
       `Copied ${copied.rows.toLocaleString('en')} rows in ${(copied.ms / 1000).toFixed(1)} s ` +
-        `(${rate.toLocaleString('en')} rows/s); analyze ${((performance.now() - t1) / 1000).toFixed(1)} s; total ${total.toFixed(1)} s`,
+        `(${rate.toLocaleString('en')} rows/s); analyze ${analyzeSeconds.toFixed(1)} s`,
+    )
+    console.error('Indexing the new resources for search …')
+    const t2 = performance.now()
+    const indexing = createProgress({ total: copied.rows, unit: 'documents' })
+    const indexed = await indexUnindexedResources(database, { seed: args.seed, onProgress: (n) => indexing.update(n) })
+    indexing.finish(indexed)
+    const indexSeconds = (performance.now() - t2) / 1000
+    console.log(
+      `Indexed ${indexed.toLocaleString('en')} documents in ${indexSeconds.toFixed(1)} s ` +
+        `(${Math.round(indexed / indexSeconds).toLocaleString('en')} docs/s); total ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     )
     return 0
   } finally {

@@ -3,8 +3,10 @@ import type { Kysely } from 'kysely'
 import type { DB } from '#server/db/schema.ts'
 import { inTransaction } from '#server/db/transaction.ts'
 import { DEMO_PASSWORD, type TDemoAccount } from './build-accounts.ts'
-import { buildDemoDataset, countDataset, type TBuildOptions } from './build-dataset.ts'
+import { buildDemoDataset, countDataset, DEFAULT_SEED, type TBuildOptions } from './build-dataset.ts'
 import { insertDemoDataset } from './insert.ts'
+import { createRng } from './prng.ts'
+import { indexDemoResources } from './search-index.ts'
 
 export { ACCOUNT_SPECS, DEMO_PASSWORD, type TDemoAccount } from './build-accounts.ts'
 export { buildDemoDataset, countDataset, DEFAULT_SEED, DEMO_COUNTS, type TDemoDataset } from './build-dataset.ts'
@@ -15,7 +17,8 @@ export type TDemoSummary = { accounts: TDemoAccount[]; counts: Record<string, nu
 
 /**
  * Loads the demo data — platform network, organisations, catalogue, demands and one account per role —
- * in ONE transaction, so a failure leaves the database as it was. Deterministic for a seed and `now`.
+ * and indexes the published catalogue for search, in ONE transaction, so a failure leaves the database as
+ * it was. Deterministic for a seed and `now`.
  * The demo password is hashed once (argon2id defaults) and shared by every account.
  * Call it on an empty, migrated database: it does not check, and unique codes make a second run fail.
  * @param db the Kysely instance (PGlite or PostgreSQL)
@@ -25,6 +28,11 @@ export type TDemoSummary = { accounts: TDemoAccount[]; counts: Record<string, nu
 export async function seedDemoData(db: Kysely<DB>, options: Omit<TBuildOptions, 'real'> = {}): Promise<TDemoSummary> {
   const dataset = buildDemoDataset(options)
   const passwordHash = await hash(DEMO_PASSWORD)
-  await inTransaction(db, (trx) => insertDemoDataset(trx, dataset, passwordHash))
+  const ownerNames = new Map(dataset.organisations.map((o) => [o.id, o.name]))
+  const popularity = createRng(options.seed ?? DEFAULT_SEED, 'popularity')
+  await inTransaction(db, async (trx) => {
+    await insertDemoDataset(trx, dataset, passwordHash)
+    await indexDemoResources(trx, dataset.resources, ownerNames, popularity)
+  })
   return { accounts: dataset.accounts, counts: countDataset(dataset) }
 }

@@ -26,6 +26,7 @@ import { registerOrganisationRoutes } from './modules/organisations/organisation
 import { createOrganisationService } from './modules/organisations/organisations.service.ts'
 import { registerCatalogRoutes } from './modules/catalog/catalog.routes.ts'
 import { createCatalogService } from './modules/catalog/catalog.service.ts'
+import { createSearchService, registerSearchRoutes } from './modules/search/index.ts'
 import { registerDemandRoutes } from './modules/demand/demand.routes.ts'
 import { createDemandService } from './modules/demand/demand.service.ts'
 import { registerFeedbackRoutes } from './modules/feedback/feedback.routes.ts'
@@ -54,6 +55,11 @@ export type TAppDeps = {
   jobs?: TJobQueue
   /** Session, lockout and second-factor settings. */
   identity?: TIdentityConfig
+  /**
+   * Behind a reverse proxy: which hops to trust for the client address (X-Forwarded-For), as Fastify's
+   * `trustProxy` (true, or the proxies' addresses). Per-address lockout and SMS limits depend on it.
+   */
+  trustProxy?: boolean | string
 }
 
 /**
@@ -68,6 +74,7 @@ export async function buildApp(deps: TAppDeps): Promise<TApp> {
     genReqId: generateRequestId,
     bodyLimit: deps.bodyLimit ?? 1024 * 1024,
     return503OnClosing: true,
+    trustProxy: deps.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler)
@@ -98,7 +105,8 @@ export async function buildApp(deps: TAppDeps): Promise<TApp> {
   const audit = createAuditService({ db, clock })
   const notify = createNotifyService({ db, clock, jobs, mailer, sms })
   const identity = createIdentityService({ db, clock, sms, audit, config: identityConfig })
-  const organisations = createOrganisationService({ db, clock, audit, notify })
+  const organisations = createOrganisationService({ db, clock, audit, notify, identity })
+  const network = createNetworkService({ db, clock, audit, identity })
   await registerSessionHook(app, { resolveSession: identity.resolveSession })
 
   registerSystemRoutes(app, { database: deps.database })
@@ -108,7 +116,8 @@ export async function buildApp(deps: TAppDeps): Promise<TApp> {
   registerOrganisationRoutes(app, { organisations })
   registerStatsRoutes(app, { stats: createStatsService({ db }) })
   registerCatalogRoutes(app, { catalog: createCatalogService({ db }) })
-  registerNetworkRoutes(app, { network: createNetworkService({ db }) })
+  registerSearchRoutes(app, { search: createSearchService({ db }) })
+  registerNetworkRoutes(app, { network })
   registerDemandRoutes(app, { demand: createDemandService({ db }) })
   registerFeedbackRoutes(app, { feedback: createFeedbackService({ db }) })
 

@@ -77,3 +77,30 @@ export class AppError extends Error {
 export function isAppError(err: unknown): err is AppError {
   return err instanceof AppError
 }
+
+/** A field error as a service raises it: the field's path and a catalogue key; worded per language later. */
+export type TFieldIssue = { path: string; messageKey: string; vars?: Record<string, string | number> }
+
+/** The details of a field error until the error handler words its issues for the request. */
+export type TPendingFieldIssues = { issues: TFieldIssue[]; isPendingTranslation: true }
+
+/** True for the details of {@link fieldError}. */
+export function isPendingFieldIssues(details: unknown): details is TPendingFieldIssues {
+  return (
+    typeof details === 'object' && details !== null && (details as TPendingFieldIssues).isPendingTranslation === true
+  )
+}
+
+/**
+ * An error that names the fields at fault, answered like a validation error:
+ * `details.issues = [{ path: 'body.password', message }]`. Services know no language, so the issues carry
+ * message keys until the error handler words them in the caller's language.
+ * @param code VALIDATION for bad input, CONFLICT for a value already taken
+ * @param issues one or more fields and what is wrong with them
+ * @param messageKey the top-level message; default: the generic "invalid request (field: message)"
+ */
+export function fieldError(code: TErrorCode, issues: TFieldIssue[], messageKey = 'error.FIELDS_INVALID'): AppError {
+  const summary = issues.map((i) => `${i.path}: ${i.messageKey}`).join('; ')
+  const details: TPendingFieldIssues = { issues, isPendingTranslation: true }
+  return new AppError(code, `${code}: ${summary}`, { messageKey, details })
+}

@@ -1,9 +1,16 @@
 import path from 'node:path'
+import type { FastifyBaseLogger } from 'fastify'
+import { createLogMailer, createSmtpMailer, type TMailer } from './adapters/mailer.ts'
 import { buildApp } from './app.ts'
+import { systemClock } from './clock.ts'
 import { migrate } from './db/migrate.ts'
 import { openDatabase } from './db/pool.ts'
 import { loadDemoDataOnFirstStart, type TDemoAccount } from './db/seed.ts'
 import { loadEnv } from './env.ts'
+import { createJobQueue, type TJobLog } from './jobs/queue.ts'
+import { registerAuditJobs } from './modules/audit/audit.jobs.ts'
+import { createAuditService } from './modules/audit/audit.service.ts'
+import { identityConfigFromEnv } from './modules/identity/identity.config.ts'
 
 /**
  * Starts Kexiang: environment → database (PGlite in KEXIANG_DATA_DIR, or DATABASE_URL) → migrations →
@@ -18,11 +25,31 @@ async function main(): Promise<void> {
   })
   const applied = await migrate(database.pool)
   const demo = env.KEXIANG_NO_DEMO === '1' ? null : await loadDemoDataOnFirstStart(database.db)
+  // The job queue and the mailer exist before the app, so they log to the console until its logger does.
+  const logTo: { app?: FastifyBaseLogger } = {}
+  const log: TJobLog = {
+    info: (message) => (logTo.app ? logTo.app.info(message) : console.log(message)),
+    warn: (message) => (logTo.app ? logTo.app.warn(message) : console.warn(message)),
+    error: (message) => (logTo.app ? logTo.app.error(message) : console.error(message)),
+  }
+  // pg-boss on PostgreSQL (jobs in the database, one run across app copies), in memory on PGlite.
+  const jobs = await createJobQueue(database, { connectionString: env.DATABASE_URL, log })
+  const mailer: TMailer & { close?: () => void } = env.SMTP_URL
+    ? createSmtpMailer({ url: env.SMTP_URL, from: env.MAIL_FROM })
+    : createLogMailer((message) => log.info(message))
   const app = await buildApp({
     database,
     logger: { level: env.LOG_LEVEL },
     webDir: path.resolve('dist/web'),
+    identity: identityConfigFromEnv(env),
+    trustProxy: env.TRUST_PROXY,
+    jobs,
+    mailer,
   })
+  logTo.app = app.log
+  // The daily audit purge, with the configured retention (app.ts builds its audit service with the default).
+  const audit = createAuditService({ db: database.db, clock: systemClock, retentionDays: env.AUDIT_RETENTION_DAYS })
+  await registerAuditJobs({ jobs, audit })
 
   let stopping = false
   const stop = async (signal: string) => {
@@ -35,6 +62,9 @@ async function main(): Promise<void> {
     }, env.SHUTDOWN_TIMEOUT_MS)
     timer.unref()
     await app.close()
+    // Running jobs finish before the database closes under them.
+    await jobs.stop().catch((err: unknown) => app.log.error({ err }, 'job queue did not stop cleanly'))
+    mailer.close?.()
     await database.close()
     app.log.info('stopped cleanly')
     process.exit(0)
@@ -43,7 +73,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'))
 
   const address = await app.listen({ port: env.PORT, host: env.HOST })
-  printBanner({ address, port: env.PORT, database: database.label, applied, demo })
+  printBanner({ address, port: env.PORT, database: database.label, applied, demo, jobs: jobs.description, mail: mailer.description })
 }
 
 function printBanner(info: {
@@ -52,6 +82,8 @@ function printBanner(info: {
   database: string
   applied: string[]
   demo: { seededNow: boolean; accounts: TDemoAccount[] } | null
+  jobs: string
+  mail: string
 }): void {
   const port = new URL(info.address).port || String(info.port)
   const lines = [
@@ -61,11 +93,13 @@ function printBanner(info: {
     `  接口文档 API:     http://localhost:${port}/api/docs`,
     `  数据库 Database:  ${info.database}`,
     `  迁移 Migrations:  ${info.applied.length ? `applied ${info.applied.join(', ')}` : 'up to date'}`,
+    `  任务 Jobs:        ${info.jobs}`,
+    `  邮件 Mail:        ${info.mail}`,
   ]
   if (info.demo) {
     lines.push(`  演示数据 Demo data: ${info.demo.seededNow ? 'loaded now (first start)' : 'already present'}`)
     if (info.demo.accounts.length) {
-      lines.push('  演示账号 Demo accounts (sign-in arrives with the identity module):')
+      lines.push('  演示账号 Demo accounts (admin roles set up an authenticator app at first sign-in):')
       for (const a of info.demo.accounts) {
         lines.push(`    ${a.roleLabel.padEnd(8, '　')} ${a.phone}  ${a.password}  ${a.name}（${a.scope}）`)
       }

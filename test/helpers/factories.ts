@@ -83,3 +83,36 @@ export async function createResource(
     .returningAll()
     .executeTakeFirstOrThrow()
 }
+
+/** A well-formed 统一社会信用代码 whose check character is wrong (legal for some early pilot codes). */
+export function makeCreditCodeWithBadChecksum(regionCode = '230100'): string {
+  const valid = makeCreditCode(regionCode)
+  const wrong = valid.endsWith('0') ? '1' : '0'
+  return valid.slice(0, 17) + wrong
+}
+
+/** A valid body for POST /api/organisations (单位注册) applying to `nodeId`. */
+export function buildRegistration(nodeId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    name: `牡丹江测试新材料有限公司${next()}`,
+    creditCode: makeCreditCode('231002'),
+    kind: 'enterprise',
+    regionCode: '231002',
+    address: '黑龙江省牡丹江市东安区东一条路 100 号',
+    contactName: '王经理',
+    contactPhone: '13912340000',
+    nodeId,
+    acceptAgreement: true,
+    agreementVersion: '2026-01',
+    ...overrides,
+  }
+}
+
+/** A pending request of `userId` to join `orgId`. */
+export async function createJoinRequest(db: Kysely<DB>, orgId: string, userId: string, message = '申请加入') {
+  return db
+    .insertInto('organisation_join_request')
+    .values({ org_id: orgId, user_id: userId, message })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}

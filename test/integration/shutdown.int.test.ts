@@ -9,7 +9,8 @@ import { startServerProcess } from '../helpers/server-process.ts'
 import { testDbKind } from '../helpers/test-db-config.ts'
 
 // The real server process, killed with SIGTERM while requests are in flight: those requests finish,
-// the process exits 0, and everything it answered 201 for is in the database afterwards.
+// the process exits 0, and everything it answered 201 for is in the database afterwards. Starting the real
+// server (tsx, migrations, job queue) can take tens of seconds on a loaded 2-core machine: long timeouts.
 let env: Record<string, string>
 let reopen: () => ReturnType<typeof openDatabase>
 let cleanup: () => Promise<void>
@@ -85,7 +86,7 @@ describe('graceful shutdown (SIGTERM)', () => {
     } finally {
       await database.close()
     }
-  })
+  }, 150_000)
 
   it('starts again on the same data: migrations already applied', async () => {
     const server = await startServerProcess(env)
@@ -94,5 +95,5 @@ describe('graceful shutdown (SIGTERM)', () => {
     expect(server.output()).toContain('up to date')
     server.child.kill('SIGTERM')
     expect(await server.exited).toBe(0)
-  })
+  }, 150_000)
 })

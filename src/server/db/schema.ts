@@ -20,7 +20,7 @@ export type PlatformNodeTable = {
   created_at: TimestampWithDefault
 }
 
-export type OrganisationTable = {
+export type OrganisationTable = OrganisationRegistrationColumns & {
   id: Generated<string>
   name: string
   credit_code: string
@@ -111,6 +111,7 @@ export type AppUserIdentityColumns = {
   password_changed_at: Timestamp | null
   totp_secret: string | null
   totp_enabled_at: Timestamp | null
+  totp_last_step: number | null
   closed_at: Timestamp | null
   last_sign_in_at: Timestamp | null
 }
@@ -127,13 +128,16 @@ export type UserSessionTable = {
   last_seen_at: TimestampWithDefault
   expires_at: Timestamp
   revoked_at: Timestamp | null
+  revoked_reason: string | null
 }
 
 export type SignInAttemptTable = {
   id: Generated<number>
   account_key: string
   ip: string
+  method: string
   succeeded: boolean
+  failure_reason: string | null
   created_at: TimestampWithDefault
 }
 
@@ -175,6 +179,15 @@ export type DB = {
   sign_in_attempt: SignInAttemptTable
   sms_code: SmsCodeTable
   dev_sms_outbox: DevSmsOutboxTable
+  organisation_node_membership: OrganisationNodeMembershipTable
+  organisation_join_request: OrganisationJoinRequestTable
+  audit_log: AuditLogTable
+  notification: NotificationTable
+  notification_preference: NotificationPreferenceTable
+  notification_delivery: NotificationDeliveryTable
+  search_document: SearchDocumentTable
+  search_suggestion: SearchSuggestionTable
+  search_suggestion_key: SearchSuggestionKeyTable
   schema_migrations: SchemaMigrationTable
 }
 
@@ -182,3 +195,135 @@ export type TResourceRow = Selectable<ResourceTable>
 export type TNewResource = Insertable<ResourceTable>
 export type TNewOrganisation = Insertable<OrganisationTable>
 export type TNewPlatformNode = Insertable<PlatformNodeTable>
+
+/** Registration and review columns of `organisation` (0008_organisations.sql). */
+export type OrganisationRegistrationColumns = {
+  credit_code_check: Generated<string>
+  contact_name: Generated<string>
+  contact_phone: string | null
+  registered_by: string | null
+  reviewed_by: string | null
+  reviewed_at: Timestamp | null
+  review_reason: string | null
+}
+
+/** A unit's joining agreement with a node (0008_organisations.sql). */
+export type OrganisationNodeMembershipTable = {
+  org_id: string
+  node_id: string
+  agreement_version: string
+  accepted_at: Timestamp
+  accepted_by: string | null
+}
+
+/** A person's request to join a unit (0008_organisations.sql). */
+export type OrganisationJoinRequestTable = {
+  id: Generated<string>
+  org_id: string
+  user_id: string
+  message: Generated<string>
+  status: Generated<string>
+  reason: string | null
+  decided_by: string | null
+  decided_at: Timestamp | null
+  created_at: TimestampWithDefault
+}
+
+/** The append-only audit log (0006_audit.sql); chain_seq and the hashes are set by its insert trigger. */
+export type AuditLogTable = {
+  id: Generated<number>
+  chain_seq: Generated<number>
+  occurred_at: TimestampWithDefault
+  actor_id: string | null
+  actor_name: Generated<string>
+  action: string
+  target_type: Generated<string>
+  target_id: string | null
+  ip: Generated<string>
+  user_agent: Generated<string>
+  result: string
+  detail: JsonWithDefault<Record<string, unknown>>
+  prev_hash: Generated<string>
+  row_hash: Generated<string>
+}
+
+/** One in-site notification of one user (0007_notify.sql). */
+export type NotificationTable = {
+  id: Generated<string>
+  user_id: string
+  event: string
+  title: string
+  body: string
+  link: string | null
+  in_inbox: Generated<boolean>
+  created_at: TimestampWithDefault
+  read_at: Timestamp | null
+}
+
+/** A user's choice for one event and channel; no row means the default (0007_notify.sql). */
+export type NotificationPreferenceTable = {
+  user_id: string
+  event: string
+  channel: string
+  enabled: boolean
+  updated_at: TimestampWithDefault
+}
+
+/** One e-mail or SMS delivery of a notification, written by the workers (0007_notify.sql). */
+export type NotificationDeliveryTable = {
+  id: Generated<string>
+  notification_id: string
+  channel: string
+  status: Generated<string>
+  attempts: Generated<number>
+  last_error: string | null
+  created_at: TimestampWithDefault
+  sent_at: Timestamp | null
+}
+
+/** One published resource as the search module indexes it (0009_search.sql). */
+export type SearchDocumentTable = {
+  resource_id: string
+  kind: string
+  title: string
+  summary: string
+  tags: string[]
+  names: string
+  title_py: string
+  title_initials: string
+  /** A tsvector literal on write; text when read. */
+  tsv: string
+  title_tsv: string
+  owner_org_id: string
+  owner_name: string
+  region_code: string
+  city_code: string
+  province_code: string
+  discipline_code: string | null
+  discipline_top: string | null
+  industry_code: string | null
+  industry_section: string | null
+  category: string | null
+  category_top: string | null
+  sharing_level: string
+  price_fen: number | null
+  popularity: ColumnType<number, number | undefined, number>
+  published_at: Timestamp
+  lat: number | null
+  lng: number | null
+  indexed_at: TimestampWithDefault
+}
+
+/** A distinct title offered as a suggestion, with the number of documents carrying it (0009_search.sql). */
+export type SearchSuggestionTable = {
+  title: string
+  kind: string
+  doc_count: number
+}
+
+/** A prefix key (title tail, pinyin, initials) leading to a suggestion (0009_search.sql). */
+export type SearchSuggestionKeyTable = {
+  key: string
+  title: string
+  kind: string
+}

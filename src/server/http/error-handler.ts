@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { locales } from 'zod'
 import { mapDatabaseError } from '../db/db-errors.ts'
-import { AppError, ERROR_STATUS, isAppError, type TErrorCode } from '../errors.ts'
+import { AppError, ERROR_STATUS, isAppError, isPendingFieldIssues, type TErrorCode } from '../errors.ts'
 import { isMessageKey, languageOf, translate, type TLang } from './messages.ts'
 import { RequestValidationError } from './validation.ts'
 
@@ -24,6 +24,22 @@ function fromValidation(err: RequestValidationError, lang: TLang): { message: st
     .map((i) => `${i.path}: ${i.message}`)
     .join(lang === 'en' ? '; ' : '；')
   return { message: `${translate(lang, 'error.VALIDATION')}（${summary}）`, details: { issues } }
+}
+
+/** Words the issues of a `fieldError()` in the request's language, as zod's issues are. */
+function fromFieldIssues(err: AppError, lang: TLang): AppError {
+  if (!isPendingFieldIssues(err.details)) return err
+  const issues = err.details.issues.map((i) => ({ path: i.path, message: translate(lang, i.messageKey, i.vars) }))
+  const summary = issues
+    .slice(0, 3)
+    .map((i) => `${i.path}: ${i.message}`)
+    .join(lang === 'en' ? '; ' : '；')
+  return new AppError(err.code, err.message, {
+    messageKey: err.messageKey,
+    vars: { summary, ...err.messageVars },
+    details: { issues },
+    cause: err,
+  })
 }
 
 /** Turns a Fastify-level error (body parsing, content type, size) into an AppError, or null if it isn't one. */
@@ -66,7 +82,7 @@ export function sendError(err: unknown, request: FastifyRequest, reply: FastifyR
     return reply.status(ERROR_STATUS.VALIDATION).send({ error: { code: 'VALIDATION', message, details } })
   }
   const mapped = mapDatabaseError(err)
-  const appError = isAppError(mapped) ? mapped : fromFastify(mapped as FastifyError)
+  const appError = isAppError(mapped) ? fromFieldIssues(mapped, lang) : fromFastify(mapped as FastifyError)
   if (!appError) {
     request.log.error({ err }, 'unhandled error')
     const message = translate(lang, 'error.INTERNAL', { requestId: request.id })

@@ -3,12 +3,13 @@ import type { TErrorCode } from '../errors.ts'
 /** The two languages of the API's messages. zh-CN is the default; `Accept-Language: en…` picks English. */
 export type TLang = 'zh-CN' | 'en'
 
-type TCatalogue = Record<`error.${TErrorCode}` | 'error.INVALID_JSON' | 'error.EMPTY_BODY' | 'error.ROUTE_NOT_FOUND'
+type TCatalogue = Record<`error.${TErrorCode}` | 'error.FIELDS_INVALID' | 'error.INVALID_JSON' | 'error.EMPTY_BODY' | 'error.ROUTE_NOT_FOUND'
   | 'error.RESOURCE_NOT_FOUND' | 'error.DATABASE_UNAVAILABLE' | 'error.FOREIGN_KEY' | 'error.CHECK_FAILED'
   | 'error.INVALID_VALUE' | 'error.SHUTTING_DOWN', string>
 
 const ZH_CN: TCatalogue = {
   'error.VALIDATION': '请求参数有误，请检查后重试',
+  'error.FIELDS_INVALID': '请求参数有误，请检查后重试（{summary}）',
   'error.UNAUTHENTICATED': '请先登录',
   'error.FORBIDDEN': '您没有执行此操作的权限',
   'error.SECOND_FACTOR_REQUIRED': '请先完成二次验证（动态口令）',
@@ -36,6 +37,7 @@ const ZH_CN: TCatalogue = {
 
 const EN: TCatalogue = {
   'error.VALIDATION': 'The request is invalid; please check it and try again',
+  'error.FIELDS_INVALID': 'The request is invalid; please check it and try again（{summary}）',
   'error.UNAUTHENTICATED': 'Please sign in first',
   'error.FORBIDDEN': 'You are not allowed to do this',
   'error.SECOND_FACTOR_REQUIRED': 'Please complete the second verification step (authenticator code) first',

@@ -7,6 +7,8 @@ alter table app_user
   add column password_changed_at timestamptz,
   add column totp_secret text,
   add column totp_enabled_at timestamptz,
+  -- the TOTP time step of the last accepted code: a code is accepted once (RFC 6238 §5.2)
+  add column totp_last_step bigint,
   add column closed_at timestamptz,
   add column last_sign_in_at timestamptz;
 
@@ -24,17 +26,25 @@ create table user_session (
   last_seen_at timestamptz not null default now(),
   expires_at timestamptz not null,
   revoked_at timestamptz,
-  check (expires_at > created_at)
+  -- why it ended: signed out, signed out everywhere, idle, expired, replaced by a new sign-in, account closed…
+  revoked_reason text check (revoked_reason in ('sign_out', 'sign_out_all', 'idle', 'expired', 'replaced',
+                                                'password_reset', 'closed')),
+  check (expires_at > created_at),
+  check ((revoked_at is null) = (revoked_reason is null))
 );
 create index user_session_user_idx on user_session (user_id) where revoked_at is null;
 
 -- Every sign-in attempt, for lockout per account and per IP. account_key is the normalised phone.
+-- Refusals because of a lock are recorded ('locked') but do not count towards (or prolong) the lock.
 create table sign_in_attempt (
   id bigint generated always as identity primary key,
   account_key text not null,
   ip text not null,
+  method text not null check (method in ('password', 'sms', 'totp', 'close_account')),
   succeeded boolean not null,
-  created_at timestamptz not null default now()
+  failure_reason text check (failure_reason in ('bad_credentials', 'bad_second_factor', 'locked', 'disabled')),
+  created_at timestamptz not null default now(),
+  check (succeeded = (failure_reason is null))
 );
 create index sign_in_attempt_account_idx on sign_in_attempt (account_key, created_at desc);
 create index sign_in_attempt_ip_idx on sign_in_attempt (ip, created_at desc);

@@ -29,6 +29,33 @@ function codeName(hit: TCodeHit | null): string | null {
   return [...hit.ancestors.map((a) => a.name), hit.name].join(' / ')
 }
 
+type TSummaryRow = {
+  id: string
+  kind: string
+  title: string
+  summary: string
+  owner_org_id: string
+  owner_name: string
+  region_code: string
+  tags: string[]
+  published_at: Date | null
+}
+
+/** The fields every resource answer shares, from a row joined with its owner's name. */
+function presentSummary(row: TSummaryRow): TResourceSummary {
+  return {
+    id: row.id,
+    kind: row.kind as TResourceKind,
+    title: row.title,
+    summary: row.summary,
+    owner: { id: row.owner_org_id, name: row.owner_name },
+    regionCode: row.region_code,
+    regionName: regionPath(row.region_code),
+    tags: row.tags,
+    publishedAt: row.published_at?.toISOString() ?? null,
+  }
+}
+
 /**
  * Read side of the public catalogue: only published resources are visible here. The catalogue issue adds
  * writing, review and search on top of the same table.
@@ -49,18 +76,7 @@ export function createCatalogService(deps: { db: Kysely<DB> }) {
       repo.listPublishedResources(db, filter, { limit: query.pageSize, offset }),
       repo.countPublishedResources(db, filter),
     ])
-    const items: TResourceSummary[] = rows.map((row) => ({
-      id: row.id,
-      kind: row.kind as TResourceKind,
-      title: row.title,
-      summary: row.summary,
-      owner: { id: row.owner_org_id, name: row.owner_name },
-      regionCode: row.region_code,
-      regionName: regionPath(row.region_code),
-      tags: row.tags,
-      publishedAt: row.published_at?.toISOString() ?? null,
-    }))
-    return { items, total, page: query.page, pageSize: query.pageSize }
+    return { items: rows.map(presentSummary), total, page: query.page, pageSize: query.pageSize }
   }
 
   /**
@@ -71,15 +87,7 @@ export function createCatalogService(deps: { db: Kysely<DB> }) {
     const row = await repo.findPublishedResource(db, id)
     if (!row) throw new AppError('NOT_FOUND', `resource ${id} not found`, { messageKey: 'error.RESOURCE_NOT_FOUND' })
     return {
-      id: row.id,
-      kind: row.kind as TResourceKind,
-      title: row.title,
-      summary: row.summary,
-      owner: { id: row.owner_org_id, name: row.owner_name },
-      regionCode: row.region_code,
-      regionName: regionPath(row.region_code),
-      tags: row.tags,
-      publishedAt: row.published_at?.toISOString() ?? null,
+      ...presentSummary(row),
       disciplineCode: row.discipline_code,
       disciplineName: row.discipline_code ? codeName(findDiscipline(row.discipline_code)) : null,
       industryCode: row.industry_code,
