@@ -68,6 +68,44 @@ export async function apiGet<T>(path: string, { lang, signal }: TRequestOptions)
   return (await response.json()) as T
 }
 
+/** Methods that change something; GET goes through {@link apiGet}. */
+export type TWriteMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+/**
+ * Sends a JSON request that changes something. The session cookie (httpOnly) goes along because the
+ * API is same-origin. Without a body no Content-Type is sent: the server refuses an empty JSON body.
+ * @param method POST, PUT, PATCH or DELETE
+ * @param path path and query, starting with `/api/`
+ * @param body the JSON body, or undefined for none
+ * @param options language (sent as Accept-Language)
+ * @returns the parsed body, or undefined for 204 No Content
+ * @throws ApiError with the server's `{ error: { code, message, details } }`, or code NETWORK
+ */
+export async function apiSend<T>(
+  method: TWriteMethod,
+  path: string,
+  body: unknown,
+  { lang, signal }: TRequestOptions,
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': lang }
+  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  let response: Response
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    })
+  } catch (cause) {
+    if (signal?.aborted) throw cause
+    throw new ApiError(0, 'NETWORK', cause instanceof Error ? cause.message : String(cause))
+  }
+  if (!response.ok) throw await readError(response)
+  if (response.status === 204) return undefined as T
+  return (await response.json()) as T
+}
+
 /**
  * Fetches the headline figures for the home and statistics pages.
  * @returns GET /api/stats/overview

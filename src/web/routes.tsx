@@ -16,6 +16,21 @@ const StatsPage = lazy(() => import('./pages/stats-page.tsx').then((m) => ({ def
 const MapPage = lazy(() => import('./pages/map-page.tsx').then((m) => ({ default: m.MapPage })))
 const VouchersPage = lazy(() => import('./pages/vouchers-page.tsx').then((m) => ({ default: m.VouchersPage })))
 const LoginPage = lazy(() => import('./pages/login-page.tsx').then((m) => ({ default: m.LoginPage })))
+const TotpVerifyPage = lazy(() => import('./pages/totp-verify-page.tsx').then((m) => ({ default: m.TotpVerifyPage })))
+const TotpSetupPage = lazy(() => import('./pages/totp-setup-page.tsx').then((m) => ({ default: m.TotpSetupPage })))
+const ResetPasswordPage = lazy(() =>
+  import('./pages/reset-password-page.tsx').then((m) => ({ default: m.ResetPasswordPage })),
+)
+const RegisterPage = lazy(() => import('./pages/register-page.tsx').then((m) => ({ default: m.RegisterPage })))
+const LegalPage = lazy(() => import('./pages/legal-page.tsx').then((m) => ({ default: m.LegalPage })))
+const MePage = lazy(() => import('./pages/me-page.tsx').then((m) => ({ default: m.MePage })))
+const InboxPage = lazy(() => import('./pages/inbox-page.tsx').then((m) => ({ default: m.InboxPage })))
+const OrgPage = lazy(() => import('./pages/org-page.tsx').then((m) => ({ default: m.OrgPage })))
+const NodeConsolePage = lazy(() =>
+  import('./pages/node-console-page.tsx').then((m) => ({ default: m.NodeConsolePage })),
+)
+const AuditPage = lazy(() => import('./pages/audit-page.tsx').then((m) => ({ default: m.AuditPage })))
+const DevSmsPage = lazy(() => import('./pages/dev-sms-page.tsx').then((m) => ({ default: m.DevSmsPage })))
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })))
 
 /**
@@ -46,6 +61,17 @@ export function AppRoutes() {
         <Route path="map" element={<MapPage />} />
         <Route path="vouchers" element={<VouchersPage />} />
         <Route path="login" element={<LoginPage />} />
+        <Route path="login/totp" element={<TotpVerifyPage />} />
+        <Route path="login/totp/setup" element={<TotpSetupPage />} />
+        <Route path="login/reset" element={<ResetPasswordPage />} />
+        <Route path="register" element={<RegisterPage />} />
+        <Route path="legal/:doc" element={<LegalPage />} />
+        <Route path="me" element={<MePage />} />
+        <Route path="inbox" element={<InboxPage />} />
+        <Route path="orgs/:id" element={<OrgPage />} />
+        <Route path="console/nodes" element={<NodeConsolePage />} />
+        <Route path="console/audit" element={<AuditPage />} />
+        <Route path="dev/sms" element={<DevSmsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

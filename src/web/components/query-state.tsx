@@ -3,7 +3,13 @@ import { ApiError } from '../api-client.ts'
 import type { TTranslate } from '../i18n/i18n-context.ts'
 import { useT } from '../i18n/use-t.ts'
 
-function describeError(error: Error, t: TTranslate): string {
+/**
+ * What went wrong, in the current language: the server's localised message, or a generic line for
+ * network failures and bodies without one.
+ * @param error any error a query or mutation threw
+ * @returns one sentence to show
+ */
+export function describeError(error: Error, t: TTranslate): string {
   if (!(error instanceof ApiError)) return t('error.unexpected')
   if (error.code === 'NETWORK') return t('error.network')
   // No `{ error }` body (proxy page, empty 502): the status is all we know.

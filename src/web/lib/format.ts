@@ -43,3 +43,13 @@ export function formatDate(value: string): string {
   const date = dayjs(value)
   return date.isValid() ? date.format('YYYY-MM-DD') : value
 }
+
+/**
+ * Formats an ISO timestamp as local date and time to the minute (YYYY-MM-DD HH:mm).
+ * @param value ISO 8601 string
+ * @returns the date-time text, or the input when it cannot be parsed
+ */
+export function formatDateTime(value: string): string {
+  const date = dayjs(value)
+  return date.isValid() ? date.format('YYYY-MM-DD HH:mm') : value
+}

@@ -64,7 +64,7 @@ export function createJoinRequestActions(deps: TOrganisationDeps) {
             event: 'org.join_requested',
             title: '新的加入单位申请',
             body: `${actor.displayName} 申请加入“${org.name}”，请及时处理。`,
-            link: `/organisations/${orgId}/join-requests`,
+            link: `/orgs/${orgId}?tab=requests`,
           },
           trx,
         )
@@ -140,7 +140,7 @@ export function createJoinRequestActions(deps: TOrganisationDeps) {
         event: 'org.join_decided' as const,
         title: isApproved ? '加入单位申请已通过' : '加入单位申请未通过',
         body: isApproved ? `您已成为“${org.name}”的成员。` : `您加入“${org.name}”的申请未通过。原因：${reason}`,
-        link: `/organisations/${orgId}`,
+        link: `/orgs/${orgId}`,
       }
       await notify.notify(notification, trx)
       const target = { type: 'organisation_join_request', id: requestId }

@@ -52,7 +52,7 @@ describe('joining a unit (two-level registration)', () => {
     expect(await inboxOf(adminA.userId)).toContainEqual({
       event: 'org.join_requested',
       title: '新的加入单位申请',
-      link: `/organisations/${orgA.id}/join-requests`,
+      link: `/orgs/${orgA.id}?tab=requests`,
     })
 
     const again = await send(person, 'POST', `/api/organisations/${orgA.id}/join-requests`, {})
@@ -80,7 +80,7 @@ describe('joining a unit (two-level registration)', () => {
       decidedBy: { id: adminA.userId, displayName: '甲管理员' },
     })
     expect(await inboxOf(person.userId)).toEqual([
-      { event: 'org.join_decided', title: '加入单位申请已通过', link: `/organisations/${orgA.id}` },
+      { event: 'org.join_decided', title: '加入单位申请已通过', link: `/orgs/${orgA.id}` },
     ])
 
     const after = await send(person, 'GET', `/api/organisations/${orgA.id}`)

@@ -198,7 +198,7 @@ describe('POST /api/organisations/:id/review', () => {
     expect(again.statusCode).toBe(409)
     expect(again.json().error).toEqual({ code: 'STATE_INVALID', message: '该单位已审核，不能重复审核' })
     const inbox = await db().selectFrom('notification').selectAll().where('user_id', '=', registrant.userId).execute()
-    expect(inbox.filter((n) => n.link === `/organisations/${org.id}`).map((n) => [n.event, n.title])).toEqual([
+    expect(inbox.filter((n) => n.link === `/orgs/${org.id}`).map((n) => [n.event, n.title])).toEqual([
       ['org.review_decided', '单位注册已通过审核'],
     ])
     const audit = await db()

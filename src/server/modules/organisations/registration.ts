@@ -140,7 +140,7 @@ export function createRegistrationActions(deps: TOrganisationDeps) {
           event: 'org.review_decided' as const,
           title: isApproved ? '单位注册已通过审核' : '单位注册未通过审核',
           body: isApproved ? `您注册的单位${where}。` : `您注册的单位${where}。原因：${reason}`,
-          link: `/organisations/${orgId}`,
+          link: `/orgs/${orgId}`,
         }
         await notify.notify(notification, trx)
       }
