@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../src/server/db/schema.ts'
-import { gradeOf, JUDGED_QUERIES, type TJudgedDoc, type TJudgedQuery } from '../src/server/modules/search/judged-queries.ts'
+import {
+  gradeOf,
+  JUDGED_QUERIES,
+  type TJudgedDoc,
+  type TJudgedQuery,
+} from '../src/server/modules/search/judged-queries.ts'
 import type { TSearchService } from '../src/server/modules/search/search.service.ts'
 import { ZSearchQuery } from '../src/shared/contracts/search.ts'
 
@@ -16,7 +21,11 @@ function dcg(grades: readonly number[]): number {
   return grades.slice(0, K).reduce((sum, g, i) => sum + (2 ** g - 1) / Math.log2(i + 2), 0)
 }
 
-async function scoreQuery(search: TSearchService, query: TJudgedQuery, docs: ReadonlyMap<string, TJudgedDoc>): Promise<TQueryScore> {
+async function scoreQuery(
+  search: TSearchService,
+  query: TJudgedQuery,
+  docs: ReadonlyMap<string, TJudgedDoc>,
+): Promise<TQueryScore> {
   const result = await search.search(ZSearchQuery.parse({ q: query.q, ...query.params, pageSize: K }))
   const grades = result.items.map((item) => {
     const doc = docs.get(item.id)
@@ -53,8 +62,16 @@ function matchesParams(doc: TJudgedDoc, params: TJudgedQuery['params']): boolean
  * @param search the search service over it
  */
 export async function evaluateJudgedQueries(db: Kysely<DB>, search: TSearchService): Promise<TEvaluation> {
-  const rows = await db.selectFrom('search_document').select(['resource_id', 'kind', 'title', 'summary', 'tags', 'region_code']).execute()
-  const docs = new Map(rows.map((r) => [r.resource_id, { kind: r.kind, title: r.title, summary: r.summary, tags: r.tags, regionCode: r.region_code }]))
+  const rows = await db
+    .selectFrom('search_document')
+    .select(['resource_id', 'kind', 'title', 'summary', 'tags', 'region_code'])
+    .execute()
+  const docs = new Map(
+    rows.map((r) => [
+      r.resource_id,
+      { kind: r.kind, title: r.title, summary: r.summary, tags: r.tags, regionCode: r.region_code },
+    ]),
+  )
   const queries: TQueryScore[] = []
   for (const query of JUDGED_QUERIES) queries.push(await scoreQuery(search, query, docs))
   const mean = (f: (s: TQueryScore) => number) => queries.reduce((sum, s) => sum + f(s), 0) / queries.length

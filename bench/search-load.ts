@@ -28,7 +28,9 @@ async function countDocuments(database: TDatabase): Promise<number> {
 }
 
 async function countResources(database: TDatabase): Promise<number> {
-  const { rows } = await database.pool.query<{ n: number }>(`select count(*) as n from resource where status = 'published'`)
+  const { rows } = await database.pool.query<{ n: number }>(
+    `select count(*) as n from resource where status = 'published'`,
+  )
   return Number(rows[0]?.n ?? 0)
 }
 
@@ -78,9 +80,10 @@ async function fill(database: TDatabase, target: number, log: (line: string) => 
   const indexed = await indexUnindexedResources(database, {
     seed: GEN_SEED,
     batch: 2000,
-    onRebuild: () => log('  rebuilding the GIN indexes …'),
+    onMerge: () => log('  merging the GIN pending lists …'),
   })
-  if (indexed > 0) log(`  indexed ${indexed.toLocaleString('en')} documents in ${((performance.now() - started) / 1000).toFixed(0)} s`)
+  if (indexed > 0)
+    log(`  indexed ${indexed.toLocaleString('en')} documents in ${((performance.now() - started) / 1000).toFixed(0)} s`)
 }
 
 /**

@@ -4,7 +4,7 @@ import { migrate } from '../src/server/db/migrate.ts'
 import { openDatabase, type TDatabase } from '../src/server/db/pool.ts'
 import { filterTsquery } from '../src/server/modules/search/facet-lexemes.ts'
 import { planQuery } from '../src/server/modules/search/query-plan.ts'
-import { createSearchService } from '../src/server/modules/search/search.service.ts'
+import { CANDIDATE_LIMIT, createSearchService } from '../src/server/modules/search/search.service.ts'
 import { ZSearchQuery } from '../src/shared/contracts/search.ts'
 import { seedDemoData } from '../scripts/demo/index.ts'
 import { isPostgresReachable, percentile, timeCalls, type TBenchmark, type TBenchRow } from './harness.ts'
@@ -27,7 +27,8 @@ const { values: args } = parseArgs({
   strict: false,
   allowPositionals: true,
 })
-const rowsArg = (value: unknown, fallback: number) => (typeof value === 'string' ? Number(value.replaceAll('_', '')) : fallback)
+const rowsArg = (value: unknown, fallback: number) =>
+  typeof value === 'string' ? Number(value.replaceAll('_', '')) : fallback
 const PGLITE_ROWS = rowsArg(args['pglite-rows'] ?? process.env.SEARCH_BENCH_PGLITE_ROWS, 100_000)
 const PG_ROWS = rowsArg(args['pg-rows'] ?? process.env.SEARCH_BENCH_PG_ROWS, 1_000_000)
 
@@ -57,7 +58,11 @@ function cycle<T>(items: readonly T[]): () => T {
 
 type TSamples = { service: number[]; ceiling: number[]; matches: number[] }
 
-async function measureSearch(database: TDatabase, queries: readonly Record<string, string>[], iterations: number): Promise<TSamples> {
+async function measureSearch(
+  database: TDatabase,
+  queries: readonly Record<string, string>[],
+  iterations: number,
+): Promise<TSamples> {
   const search = createSearchService({ db: database.db })
   const matches: number[] = []
   const nextQuery = cycle(queries)
@@ -70,7 +75,14 @@ async function measureSearch(database: TDatabase, queries: readonly Record<strin
     const { q, kind, region } = nextBare()
     // the same GIN match the service uses: words and filter lexemes in one tsquery
     const filters = filterTsquery(
-      { region: region ? { column: 'province_code', code: region } : null, discipline: null, industry: null, category: null, orgId: null, sharing: null },
+      {
+        region: region ? { column: 'province_code', code: region } : null,
+        discipline: null,
+        industry: null,
+        category: null,
+        orgId: null,
+        sharing: null,
+      },
       kind ? [kind] : [],
     )
     const words = planQuery(q ?? '').allWords ?? ''
@@ -88,7 +100,14 @@ function searchRows(label: string, samples: TSamples, target: number | null): TB
     const value = percentile(samples.service, p)
     const ceiling = percentile(samples.ceiling, p)
     const goal = p === 95 && target !== null ? `target ≤ ${target} ms; ` : ''
-    return { metric: `${label}, p${p}`, value, unit: 'ms', ceiling, ratio: ceiling / value, note: `${goal}${meanMatches.toLocaleString('en')} matches on average` }
+    return {
+      metric: `${label}, p${p}`,
+      value,
+      unit: 'ms',
+      ceiling,
+      ratio: ceiling / value,
+      note: `${goal}${meanMatches.toLocaleString('en')} matches on average`,
+    }
   })
 }
 
@@ -96,7 +115,12 @@ async function suggestRows(database: TDatabase, label: string, iterations: numbe
   const search = createSearchService({ db: database.db })
   const next = cycle(SUGGEST_PREFIXES)
   const samples = await timeCalls(() => search.suggest({ q: next() }), iterations)
-  return [50, 95].map((p) => ({ metric: `${label}, p${p}`, value: percentile(samples, p), unit: 'ms', ...(p === 95 ? { note: 'target ≤ 15 ms at 1 M' } : {}) }))
+  return [50, 95].map((p) => ({
+    metric: `${label}, p${p}`,
+    value: percentile(samples, p),
+    unit: 'ms',
+    ...(p === 95 ? { note: 'target ≤ 15 ms at 1 M' } : {}),
+  }))
 }
 
 async function judgedRows(): Promise<TBenchRow[]> {
@@ -108,7 +132,12 @@ async function judgedRows(): Promise<TBenchRow[]> {
     const worst = [...result.queries].sort((a, b) => a.ndcg - b.ndcg).slice(0, 5)
     const note = `${result.queries.length} queries; lowest nDCG: ${worst.map((w) => `${w.q}${w.params ? ` (${w.params})` : ''} ${w.ndcg.toFixed(2)}`).join(', ')}`
     return [
-      { metric: 'judged queries on the demo data: precision@10', value: result.meanPrecision, unit: '', note: 'relevant among the first 10, out of min(10, relevant documents)' },
+      {
+        metric: 'judged queries on the demo data: precision@10',
+        value: result.meanPrecision,
+        unit: '',
+        note: 'relevant among the first 10, out of min(10, relevant documents)',
+      },
       { metric: 'judged queries on the demo data: nDCG@10', value: result.meanNdcg, unit: '', note },
     ]
   } finally {
@@ -116,12 +145,27 @@ async function judgedRows(): Promise<TBenchRow[]> {
   }
 }
 
-async function engineRows(database: TDatabase, label: string, iterations: number, target: number): Promise<TBenchRow[]> {
-  const docs = Number((await database.pool.query<{ n: number }>('select count(*) as n from search_document')).rows[0]?.n ?? 0)
+async function engineRows(
+  database: TDatabase,
+  label: string,
+  iterations: number,
+  target: number,
+): Promise<TBenchRow[]> {
+  const docs = Number(
+    (await database.pool.query<{ n: number }>('select count(*) as n from search_document')).rows[0]?.n ?? 0,
+  )
   const size = `${label} ${docs.toLocaleString('en')} docs`
   return [
-    ...searchRows(`${size}: 2 words + kind + province`, await measureSearch(database, LATENCY_QUERIES, iterations), target),
-    ...searchRows(`${size}: 2 words, no filter`, await measureSearch(database, BROAD_QUERIES, Math.ceil(iterations / 2)), null),
+    ...searchRows(
+      `${size}: 2 words + kind + province`,
+      await measureSearch(database, LATENCY_QUERIES, iterations),
+      target,
+    ),
+    ...searchRows(
+      `${size}: 2 words, no filter`,
+      await measureSearch(database, BROAD_QUERIES, Math.ceil(iterations / 2)),
+      null,
+    ),
     ...(await suggestRows(database, `${size}: suggestions`, iterations)),
   ]
 }
@@ -158,7 +202,7 @@ export const bench: TBenchmark = {
     return {
       title: 'Search: relevance on judged queries, latency at scale',
       description: [
-        'Latency is the search service call (tokenising, one SQL statement with exact facet counts, ranking of at most 1,000 candidates, highlighting),',
+        `Latency is the search service call (tokenising, one SQL statement with exact facet counts, ranking of at most ${CANDIDATE_LIMIT} candidates, highlighting),`,
         'cycling through several queries after 20 warm-up calls. Ceiling = the bare SQL: the same match and filters, first page by popularity, no ranking, no facets;',
         'ratio = ceiling / value (1.0 = as fast as the bare query). Catalogues are generated by the demo generator (scripts/demo/gen-stream.ts) and kept between runs.',
         `1-minute load average of the 2-core machine (shared with other work) around the measurements: ${loads.join(', ') || 'n/a'}.`,

@@ -35,7 +35,8 @@ export function toIndexable(
   ownerName: string,
   popularity: number | undefined,
 ): TIndexableResource {
-  const attributes = typeof row.attributes === 'object' && row.attributes !== null ? (row.attributes as Record<string, unknown>) : {}
+  const attributes =
+    typeof row.attributes === 'object' && row.attributes !== null ? (row.attributes as Record<string, unknown>) : {}
   return { ...row, attributes, owner_name: ownerName, ...(popularity === undefined ? {} : { popularity }) }
 }
 

@@ -326,4 +326,6 @@ export type SearchSuggestionKeyTable = {
   key: string
   title: string
   kind: string
+  /** Copy of search_suggestion.doc_count, for ordering by index. */
+  doc_count: number
 }

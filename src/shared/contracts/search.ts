@@ -12,11 +12,20 @@ export const ZSearchQuery = z
     q: z.string().trim().max(100).default(''),
     kind: z.union([ZResourceKind, z.array(ZResourceKind).max(12)]).optional(),
     /** GB/T 2260 code of a province, city or district: matches everything inside it. */
-    region: z.string().regex(/^\d{6}$/).optional(),
+    region: z
+      .string()
+      .regex(/^\d{6}$/)
+      .optional(),
     /** GB/T 13745 discipline: first level (3 digits) or below (5 or 7 digits). */
-    discipline: z.string().regex(/^\d{3}(\d{2}){0,2}$/).optional(),
+    discipline: z
+      .string()
+      .regex(/^\d{3}(\d{2}){0,2}$/)
+      .optional(),
     /** GB/T 4754 industry: 门类 letter ('M') or letter + digits ('M745'). */
-    industry: z.string().regex(/^[A-T](\d{2,4})?$/).optional(),
+    industry: z
+      .string()
+      .regex(/^[A-T](\d{2,4})?$/)
+      .optional(),
     /** Category: an NRII instrument class ('01', '0104') or a kind's own category ('testing', '法律'). */
     category: z.string().trim().min(1).max(40).optional(),
     /** Owner unit (search by service unit). */
@@ -34,7 +43,14 @@ export const ZSearchQuery = z
   })
   .superRefine((query, ctx) => {
     if (query.priceMin !== undefined && query.priceMax !== undefined && query.priceMax < query.priceMin) {
-      ctx.addIssue({ code: 'too_small', origin: 'number', minimum: query.priceMin, inclusive: true, input: query.priceMax, path: ['priceMax'] })
+      ctx.addIssue({
+        code: 'too_small',
+        origin: 'number',
+        minimum: query.priceMin,
+        inclusive: true,
+        input: query.priceMax,
+        path: ['priceMax'],
+      })
     }
     const needsPlace = query.sort === 'nearest' || query.lat !== undefined || query.lng !== undefined
     for (const key of ['lat', 'lng'] as const) {

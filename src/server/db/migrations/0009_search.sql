@@ -42,9 +42,13 @@ create table search_document (
   indexed_at timestamptz not null default now()
 );
 
-create index search_document_tsv_idx on search_document using gin (tsv);
-create index search_document_names_trgm_idx on search_document using gin (names gin_trgm_ops);
-create index search_document_pinyin_trgm_idx on search_document using gin (title_py gin_trgm_ops, title_initials gin_trgm_ops);
+-- fastupdate off: with the default pending list, every document indexed since the last vacuum is scanned
+-- linearly by every search (measured: a GIN lookup over 20,000 fresh documents took 9–14 ms instead of
+-- 0.3 ms). Catalogue writes are few; bulk loads drop these indexes and rebuild them.
+create index search_document_tsv_idx on search_document using gin (tsv) with (fastupdate = off);
+create index search_document_names_trgm_idx on search_document using gin (names gin_trgm_ops) with (fastupdate = off);
+create index search_document_pinyin_trgm_idx on search_document
+  using gin (title_py gin_trgm_ops, title_initials gin_trgm_ops) with (fastupdate = off);
 create index search_document_initials_idx on search_document (title_initials text_pattern_ops);
 create index search_document_kind_idx on search_document (kind, published_at desc);
 create index search_document_published_idx on search_document (published_at desc);
@@ -63,11 +67,21 @@ create table search_suggestion (
 );
 
 -- no foreign key to search_suggestion: the search service deletes a title's keys with it (a per-row FK
--- check made loading the demo's 13,000 keys twice as slow on PGlite)
+-- check made loading the demo's 13,000 keys twice as slow on PGlite). doc_count is the title's count,
+-- copied so that "the most used titles under this prefix" is read straight from an index.
 create table search_suggestion_key (
   key text not null,
   title text not null,
   kind text not null,
+  doc_count integer not null,
   primary key (title, kind, key)
 );
+-- a short prefix matches thousands of keys (one character: every 王…; `zhang`: 4,000 pinyin keys); these
+-- indexes return the most used titles first for prefixes of 1–5 characters; longer ones are selective
+-- enough for the pattern index
+create index search_suggestion_key_head1_idx on search_suggestion_key (left(key, 1), doc_count desc);
+create index search_suggestion_key_head2_idx on search_suggestion_key (left(key, 2), doc_count desc);
+create index search_suggestion_key_head3_idx on search_suggestion_key (left(key, 3), doc_count desc);
+create index search_suggestion_key_head4_idx on search_suggestion_key (left(key, 4), doc_count desc);
+create index search_suggestion_key_head5_idx on search_suggestion_key (left(key, 5), doc_count desc);
 create index search_suggestion_key_prefix_idx on search_suggestion_key (key text_pattern_ops);

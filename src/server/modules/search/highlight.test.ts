@@ -28,6 +28,16 @@ describe('highlight', () => {
 
   it('escapes quotes and merges ranges', () => {
     expect(escapeHtml(`"'&`)).toBe('&quot;&#39;&amp;')
-    expect(mergeRanges([[5, 7], [0, 2], [2, 3], [6, 9]])).toEqual([[0, 3], [5, 9]])
+    expect(
+      mergeRanges([
+        [5, 7],
+        [0, 2],
+        [2, 3],
+        [6, 9],
+      ]),
+    ).toEqual([
+      [0, 3],
+      [5, 9],
+    ])
   })
 })

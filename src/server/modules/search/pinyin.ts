@@ -15,7 +15,11 @@ const HAN = /\p{Script=Han}/u
 function syllables(title: string, isPersonName: boolean): TSyllable[] {
   const chars = [...title]
   // 'array' gives one item per character; it is ~9× faster than 'all', which would give the same alignment
-  const items = pinyin(title, { type: 'array', toneType: 'none', ...(isPersonName ? { surname: 'head' as const } : {}) })
+  const items = pinyin(title, {
+    type: 'array',
+    toneType: 'none',
+    ...(isPersonName ? { surname: 'head' as const } : {}),
+  })
   const aligned = items.length === chars.length
   const out: TSyllable[] = []
   let offset = 0

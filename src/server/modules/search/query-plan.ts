@@ -65,7 +65,8 @@ export function planQuery(q: string): TQueryPlan {
   const parts = partsOf(text).slice(0, MAX_PARTS)
   const allWords = writeTsquery({ all: parts.map((p) => p.node) }) || null
   const long = parts.filter((p) => !p.isShort)
-  const anyWord = parts.length > 1 ? writeTsquery({ any: (long.length > 0 ? long : parts).map((p) => p.node) }) || null : null
+  const anyWord =
+    parts.length > 1 ? writeTsquery({ any: (long.length > 0 ? long : parts).map((p) => p.node) }) || null : null
   const compact = text.replace(/[\s']/g, '')
   const pinyinKey = /^[a-z]{2,40}$/.test(compact) ? compact : null
   const terms = [...new Set(parts.flatMap((p) => p.terms))].sort((a, b) => b.length - a.length)

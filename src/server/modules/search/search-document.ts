@@ -51,7 +51,21 @@ function record(value: unknown): Record<string, unknown> {
 }
 
 /** Attribute fields that work as keywords (weight B), whichever kind has them. */
-const KEYWORD_FIELDS = ['model', 'manufacturer', 'field', 'discipline', 'patentNumber', 'serviceCategory', 'leader', 'director', 'issuer', 'documentNo', 'topic', 'title', 'department']
+const KEYWORD_FIELDS = [
+  'model',
+  'manufacturer',
+  'field',
+  'discipline',
+  'patentNumber',
+  'serviceCategory',
+  'leader',
+  'director',
+  'issuer',
+  'documentNo',
+  'topic',
+  'title',
+  'department',
+]
 const KEYWORD_LISTS = ['keywords', 'expertise', 'members']
 /** Attribute fields that describe (weight C). */
 const DESCRIPTION_FIELDS = ['functions', 'achievements']
@@ -102,7 +116,11 @@ function titleTokens(title: string): string[] {
 }
 
 function keywordTokens(row: TIndexableResource, attrs: Record<string, unknown>): string[] {
-  const values = [...row.tags, ...KEYWORD_FIELDS.map((f) => text(attrs[f])), ...KEYWORD_LISTS.flatMap((f) => texts(attrs[f]))]
+  const values = [
+    ...row.tags,
+    ...KEYWORD_FIELDS.map((f) => text(attrs[f])),
+    ...KEYWORD_LISTS.flatMap((f) => texts(attrs[f])),
+  ]
   // a tag is also a lexeme as a whole (`gc-ms`, `中药指纹图谱`), besides its words
   return values.filter(Boolean).flatMap((v) => {
     const whole = normalizeText(v).trim()
@@ -159,7 +177,12 @@ export function buildSearchDocument(row: TIndexableResource): TSearchDocumentRow
     categoryTop: facets.category_top,
     sharingLevel: row.sharing_level,
   })
-  const fields = { A: title, B: keywordTokens(row, attrs), C: descriptionTokens(row, attrs), D: context.flatMap(tokensOfRepeated) }
+  const fields = {
+    A: title,
+    B: keywordTokens(row, attrs),
+    C: descriptionTokens(row, attrs),
+    D: context.flatMap(tokensOfRepeated),
+  }
   return {
     resource_id: row.id,
     kind: row.kind,

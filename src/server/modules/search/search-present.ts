@@ -66,7 +66,10 @@ const byCount = (a: TFacetBucket, b: TFacetBucket) => b.count - a.count || (a.va
  * @param rows the facet rows of the search statement
  * @param regionLevel what the region rows count by
  */
-export function presentFacets(rows: readonly TFacetSqlRow[], regionLevel: TSearchResponse['facets']['regionLevel']): TSearchResponse['facets'] {
+export function presentFacets(
+  rows: readonly TFacetSqlRow[],
+  regionLevel: TSearchResponse['facets']['regionLevel'],
+): TSearchResponse['facets'] {
   const buckets = (facet: TFacetName) =>
     rows
       .filter((r) => r.facet === facet && r.value !== null)

@@ -29,18 +29,121 @@ beforeAll(async () => {
   const { db } = ctx.database
   search = createSearchService({ db })
   const node = await createNode(db)
-  orgs.harbin = await createOrganisation(db, node.id, { name: '哈尔滨测试大学', region_code: '230103', city_code: '230100' })
-  orgs.mdj = await createOrganisation(db, node.id, { name: '牡丹江测试研究院', region_code: '231002', city_code: '231000' })
-  orgs.wuhan = await createOrganisation(db, node.id, { name: '武汉测试检测公司', region_code: '420111', city_code: '420100' })
+  orgs.harbin = await createOrganisation(db, node.id, {
+    name: '哈尔滨测试大学',
+    region_code: '230103',
+    city_code: '230100',
+  })
+  orgs.mdj = await createOrganisation(db, node.id, {
+    name: '牡丹江测试研究院',
+    region_code: '231002',
+    city_code: '231000',
+  })
+  orgs.wuhan = await createOrganisation(db, node.id, {
+    name: '武汉测试检测公司',
+    region_code: '420111',
+    city_code: '420100',
+  })
   const day = (d: number) => new Date(Date.UTC(2026, 0, d))
   const summary = '用于材料表面形貌观察与成分分析'
-  await add('raman', orgs.harbin!, { title: '激光拉曼光谱仪', tags: ['拉曼', 'Raman'], summary, published_at: day(2), category: '0104', discipline_code: '14030', industry_code: 'M731', attributes: { model: 'LabRAM HR', feeStandard: { externalFen: 30000 }, location: { latitude: 45.75, longitude: 126.63 } } }, 50)
-  await add('sem', orgs.harbin!, { title: '场发射扫描电子显微镜', tags: ['SEM'], summary, published_at: day(3), category: '0109', discipline_code: '43025', industry_code: 'M745', attributes: { model: 'Regulus 8230', feeStandard: { externalFen: 48000 }, location: { latitude: 45.7, longitude: 126.6 } } }, 300)
-  await add('tem', orgs.mdj!, { title: '透射电子显微镜', summary, published_at: day(4), category: '0109', industry_code: 'M745', attributes: { model: 'JEM-2100F', feeStandard: { externalFen: 120000 }, location: { latitude: 44.55, longitude: 129.63 } } }, 10)
-  await add('hplc', orgs.wuhan!, { title: '高效液相色谱仪', tags: ['HPLC'], summary: '药品含量测定', published_at: day(5), category: '0105', industry_code: 'M745', attributes: { model: 'K6588', feeStandard: { externalFen: 20000 }, location: { latitude: 30.5, longitude: 114.4 } } }, 120)
-  await add('expert', orgs.wuhan!, { kind: 'expert', title: '王显微', summary: '长期从事电子显微镜表征技术服务', published_at: day(6), industry_code: 'M732', sharing_level: 'free' })
-  await add('patent', orgs.mdj!, { kind: 'patent', title: '一种显微镜载物台<防震>装置 & 方法', summary: '涉及显微镜载物台', published_at: day(7), category: 'invention', industry_code: 'C401' })
-  await add('service', orgs.harbin!, { kind: 'service', title: '显微镜形貌检测服务', summary: '委托检测', published_at: day(8), category: 'testing', industry_code: 'M745', attributes: { priceFen: 80000 } })
+  await add(
+    'raman',
+    orgs.harbin!,
+    {
+      title: '激光拉曼光谱仪',
+      tags: ['拉曼', 'Raman'],
+      summary,
+      published_at: day(2),
+      category: '0104',
+      discipline_code: '14030',
+      industry_code: 'M731',
+      attributes: {
+        model: 'LabRAM HR',
+        feeStandard: { externalFen: 30000 },
+        location: { latitude: 45.75, longitude: 126.63 },
+      },
+    },
+    50,
+  )
+  await add(
+    'sem',
+    orgs.harbin!,
+    {
+      title: '场发射扫描电子显微镜',
+      tags: ['SEM'],
+      summary,
+      published_at: day(3),
+      category: '0109',
+      discipline_code: '43025',
+      industry_code: 'M745',
+      attributes: {
+        model: 'Regulus 8230',
+        feeStandard: { externalFen: 48000 },
+        location: { latitude: 45.7, longitude: 126.6 },
+      },
+    },
+    300,
+  )
+  await add(
+    'tem',
+    orgs.mdj!,
+    {
+      title: '透射电子显微镜',
+      summary,
+      published_at: day(4),
+      category: '0109',
+      industry_code: 'M745',
+      attributes: {
+        model: 'JEM-2100F',
+        feeStandard: { externalFen: 120000 },
+        location: { latitude: 44.55, longitude: 129.63 },
+      },
+    },
+    10,
+  )
+  await add(
+    'hplc',
+    orgs.wuhan!,
+    {
+      title: '高效液相色谱仪',
+      tags: ['HPLC'],
+      summary: '药品含量测定',
+      published_at: day(5),
+      category: '0105',
+      industry_code: 'M745',
+      attributes: {
+        model: 'K6588',
+        feeStandard: { externalFen: 20000 },
+        location: { latitude: 30.5, longitude: 114.4 },
+      },
+    },
+    120,
+  )
+  await add('expert', orgs.wuhan!, {
+    kind: 'expert',
+    title: '王显微',
+    summary: '长期从事电子显微镜表征技术服务',
+    published_at: day(6),
+    industry_code: 'M732',
+    sharing_level: 'free',
+  })
+  await add('patent', orgs.mdj!, {
+    kind: 'patent',
+    title: '一种显微镜载物台<防震>装置 & 方法',
+    summary: '涉及显微镜载物台',
+    published_at: day(7),
+    category: 'invention',
+    industry_code: 'C401',
+  })
+  await add('service', orgs.harbin!, {
+    kind: 'service',
+    title: '显微镜形貌检测服务',
+    summary: '委托检测',
+    published_at: day(8),
+    category: 'testing',
+    industry_code: 'M745',
+    attributes: { priceFen: 80000 },
+  })
   ids.draft = (await createResource(db, orgs.harbin!, { title: '草稿隐藏光谱仪', status: 'draft' })).id
   const draft = await db.selectFrom('resource').selectAll().where('id', '=', ids.draft).executeTakeFirstOrThrow()
   await index(draft, orgs.harbin!)
@@ -109,7 +212,10 @@ describe('GET /api/search: matching', () => {
       expect(body.matchMode).toBe('partial')
       expect(idsOf(body)).toEqual([ids.raman])
     }
-    const count = await ctx.database.db.selectFrom('search_document').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()
+    const count = await ctx.database.db
+      .selectFrom('search_document')
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow()
     expect(count.n).toBe(7)
   })
 })
@@ -126,7 +232,8 @@ describe('GET /api/search: facets, filters and sorting', () => {
       group by 1`.execute(ctx.database.db)
     return Object.fromEntries(rows.rows.map((r) => [r.value, r.n]))
   }
-  const countsOf = (buckets: { value: string; count: number }[]) => Object.fromEntries(buckets.map((b) => [b.value, b.count]))
+  const countsOf = (buckets: { value: string; count: number }[]) =>
+    Object.fromEntries(buckets.map((b) => [b.value, b.count]))
 
   it('counts every facet exactly as a direct SQL count over the same filter', async () => {
     const body = await get(q('显微镜'))
@@ -144,7 +251,9 @@ describe('GET /api/search: facets, filters and sorting', () => {
   it('drills the region facet down to the cities of a province and keeps kind counts without the kind filter', async () => {
     const body = await get(`${q('显微镜')}&region=230000&kind=instrument`)
     expect(body.facets.regionLevel).toBe('city')
-    expect(countsOf(body.facets.region)).toEqual(await directCounts(sql`r.city_code`, sql`r.region_code like '23%' and r.kind = 'instrument'`))
+    expect(countsOf(body.facets.region)).toEqual(
+      await directCounts(sql`r.city_code`, sql`r.region_code like '23%' and r.kind = 'instrument'`),
+    )
     expect(body.total).toBe(2)
     expect(countsOf(body.facets.kind)).toEqual(await directCounts(sql`r.kind`, sql`r.region_code like '23%'`))
     expect(body.facets.region.find((b: { value: string }) => b.value === '231000').label).toBe('牡丹江市')
@@ -168,8 +277,19 @@ describe('GET /api/search: facets, filters and sorting', () => {
   })
 
   it('sorts by newest, by popularity and by distance', async () => {
-    expect(idsOf(await get(`${q('显微镜')}&sort=newest`))).toEqual([ids.service, ids.patent, ids.expert, ids.tem, ids.sem])
-    expect(idsOf(await get('/api/search?kind=instrument&sort=popular'))).toEqual([ids.sem, ids.hplc, ids.raman, ids.tem])
+    expect(idsOf(await get(`${q('显微镜')}&sort=newest`))).toEqual([
+      ids.service,
+      ids.patent,
+      ids.expert,
+      ids.tem,
+      ids.sem,
+    ])
+    expect(idsOf(await get('/api/search?kind=instrument&sort=popular'))).toEqual([
+      ids.sem,
+      ids.hplc,
+      ids.raman,
+      ids.tem,
+    ])
     const near = await get('/api/search?kind=instrument&sort=nearest&lat=30.6&lng=114.3')
     expect(idsOf(near)[0]).toBe(ids.hplc)
     expect(near.items[0].distanceKm).toBeLessThan(20)

@@ -14,7 +14,7 @@ import * as repo from './search.repo.ts'
 import { normalizeText } from './tokenizer.ts'
 
 /** Relevance ranks at most this many candidates (src/server/modules/search/README.md). */
-export const CANDIDATE_LIMIT = 1000
+export const CANDIDATE_LIMIT = 300
 const SUGGEST_LIMIT = 10
 
 type TRegionLevel = TSearchResponse['facets']['regionLevel']
@@ -57,10 +57,9 @@ type TAttempt = { match: TMatch; mode: TSearchResponse['matchMode'] }
 function attemptsFor(plan: TQueryPlan | null): TAttempt[] {
   if (!plan || plan.text === '') return [{ match: { type: 'browse' }, mode: 'browse' }]
   const attempts: TAttempt[] = []
-  if (plan.allWords || plan.pinyinKey) {
-    const tsquery = plan.allWords ?? "''"
-    attempts.push({ match: { type: 'words', tsquery, pinyinKey: plan.pinyinKey }, mode: 'words' })
-  }
+  // a pinyin key is made of letters, so it is always one of the words too
+  if (plan.allWords)
+    attempts.push({ match: { type: 'words', tsquery: plan.allWords, pinyinKey: plan.pinyinKey }, mode: 'words' })
   if ([...plan.text].length >= 2) attempts.push({ match: { type: 'fuzzy', text: plan.text }, mode: 'fuzzy' })
   if (plan.anyWord) attempts.push({ match: { type: 'words', tsquery: plan.anyWord, pinyinKey: null }, mode: 'partial' })
   return attempts
@@ -138,7 +137,8 @@ export function createSearchService(deps: { db: Kysely<DB> }) {
      * @param rows resources with their owner's name
      * @param trx the caller's transaction, if any
      */
-    indexResources: (rows: readonly TIndexableResource[], trx?: TDb): Promise<TIndexResult> => indexResources(trx ?? db, rows),
+    indexResources: (rows: readonly TIndexableResource[], trx?: TDb): Promise<TIndexResult> =>
+      indexResources(trx ?? db, rows),
     /**
      * Removes resources from the index and their titles from the suggestions.
      * @param ids resource ids

@@ -32,7 +32,28 @@ export function normalizeText(text: string): string {
 }
 
 /** Function words that carry no meaning on their own: dropped from documents and queries alike. */
-const STOP_WORDS = new Set(['的', '及', '与', '和', '或', '等', '在', '对', '了', '是', '为', '于', '以', '其', '并', '由', '将', '把', '被', '之'])
+const STOP_WORDS = new Set([
+  '的',
+  '及',
+  '与',
+  '和',
+  '或',
+  '等',
+  '在',
+  '对',
+  '了',
+  '是',
+  '为',
+  '于',
+  '以',
+  '其',
+  '并',
+  '由',
+  '将',
+  '把',
+  '被',
+  '之',
+])
 
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u
 
@@ -116,7 +137,8 @@ export function piecesOf(word: string): string[] {
   const pieces: TPiece[] = []
   for (const p of new Set(clean(jieba().cutForSearch(word, true)))) {
     if (p === word || [...p].length < 2) continue
-    for (let at = word.indexOf(p); at >= 0; at = word.indexOf(p, at + 1)) pieces.push({ text: p, start: at, end: at + p.length })
+    for (let at = word.indexOf(p); at >= 0; at = word.indexOf(p, at + 1))
+      pieces.push({ text: p, start: at, end: at + p.length })
   }
   return coverOf(word, pieces)
 }
