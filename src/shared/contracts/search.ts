@@ -114,8 +114,15 @@ export const ZSearchFacets = z.object({
 
 export const ZSearchResponse = z.object({
   items: z.array(ZSearchItem),
-  /** Exact number of matches (facet counts add up to it). */
+  /**
+   * Number of matches: exact up to about 2,000; above, estimated from a uniform random sample
+   * (`totalExact` false: show it as approximate, 约 12,000).
+   */
   total: z.number().int(),
+  /** False when `total` is an estimate. Absent from older servers: exact. */
+  totalExact: z.boolean().default(true),
+  /** False when facet counts are estimates (large match sets); they are then rounded sample counts. */
+  facetsExact: z.boolean().default(true),
   page: z.number().int(),
   pageSize: z.number().int(),
   facets: ZSearchFacets,

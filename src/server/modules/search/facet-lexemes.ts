@@ -71,7 +71,7 @@ const REGION_PREFIX = { province_code: 'prov', city_code: 'city', region_code: '
  */
 export function filterTsquery(f: TLexemeFilters, kinds: readonly string[] = []): string {
   const parts: string[] = []
-  if (kinds.length > 0) parts.push(`( ${kinds.map((k) => quoteLexeme(`kind:${k}`)).join(' | ')} )`)
+  if (kinds.length > 0) parts.push(kindTsquery(kinds))
   if (f.region) parts.push(quoteLexeme(`${REGION_PREFIX[f.region.column]}:${f.region.code}`))
   if (f.discipline) parts.push(quoteLexeme(`dis:${f.discipline}`))
   if (f.industry) parts.push(quoteLexeme(`ind:${f.industry}`))
@@ -79,4 +79,14 @@ export function filterTsquery(f: TLexemeFilters, kinds: readonly string[] = []):
   if (f.orgId) parts.push(quoteLexeme(`org:${f.orgId}`))
   if (f.sharing) parts.push(quoteLexeme(`share:${f.sharing}`))
   return parts.join(' & ')
+}
+
+/**
+ * The kind filter as lexemes: any of the kinds.
+ * @param kinds resource kinds
+ * @returns e.g. `( 'kind:instrument' | 'kind:lab' )`, or '' for none
+ */
+export function kindTsquery(kinds: readonly string[]): string {
+  if (kinds.length === 0) return ''
+  return `( ${kinds.map((k) => quoteLexeme(`kind:${k}`)).join(' | ')} )`
 }

@@ -101,15 +101,18 @@ export async function applySuggestionDeltas(db: TDb, deltas: readonly TSuggestio
 
 /**
  * The search statement (search-sql.ts): total, facet counts and one page. It runs in its own small
- * transaction with three planner settings: no sequential scan where an index applies (the planner prices
+ * transaction with four settings: no sequential scan where an index applies (the planner prices
  * `tsv @@ query` on every row far below its real cost — detoasting each vector — and picked a 153 ms
  * sequential scan over a 4 ms GIN scan on 20,000 documents), no JIT compilation (its start-up costs more
- * than the whole query), and work_mem for the set of matches (19,000 matches spilled to disk at 4 MB).
+ * than the whole query), work_mem for the set of matches (19,000 matches spilled to disk at 4 MB), and no
+ * parallel workers (their start-up costs more than the bounded reads, and a parallel bitmap scan would
+ * not return matches in the table's order, which the prefix sample assumes).
  */
 export async function searchDocuments(db: TDb, params: TSearchSqlParams): Promise<TSearchSqlRow> {
   return inTransaction(db, async (trx) => {
     await sql`select set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true),
-                     set_config('work_mem', '32MB', true)`.execute(trx)
+                     set_config('work_mem', '32MB', true),
+                     set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx)
     const result = await buildSearchSql(params).execute(trx)
     const row = result.rows[0]
     if (!row) throw new Error('search statement returned no row')

@@ -4,7 +4,7 @@ import type { TSearchQuery, TSearchResponse, TSuggestQuery, TSuggestResponse } f
 import type { TResourceKind } from '#shared/resource-kinds.ts'
 import type { DB } from '../../db/schema.ts'
 import type { TDb } from '../../db/transaction.ts'
-import { filterTsquery } from './facet-lexemes.ts'
+import { filterTsquery, kindTsquery } from './facet-lexemes.ts'
 import { planQuery, type TQueryPlan } from './query-plan.ts'
 import type { TIndexableResource } from './search-document.ts'
 import { indexResources, removeFromIndex, type TIndexResult } from './search-index.ts'
@@ -15,6 +15,12 @@ import { normalizeText } from './tokenizer.ts'
 
 /** Relevance ranks at most this many candidates (src/server/modules/search/README.md). */
 export const CANDIDATE_LIMIT = 300
+/**
+ * Facet counts and the total are exact up to this many matches (every demo query is); above, they are
+ * estimated from a uniform random sample of at least SAMPLE_SIZE matches (README "Large match sets").
+ */
+export const SAMPLE_LIMIT = 2000
+export const SAMPLE_SIZE = 500
 const SUGGEST_LIMIT = 10
 
 type TRegionLevel = TSearchResponse['facets']['regionLevel']
@@ -65,17 +71,21 @@ function attemptsFor(plan: TQueryPlan | null): TAttempt[] {
   return attempts
 }
 
+/** Limits of the search statement (tests and benchmarks change them; the defaults are the product's; each below 2³¹). */
+export type TSearchOptions = { sampleLimit?: number; sampleSize?: number; candidateLimit?: number }
+
 /**
  * Search over published resources (SPEC §3 "Search"): Chinese words, pinyin and initials, synonyms,
  * facets, sorting, highlighting, suggestions. The index is kept by `indexResources` / `removeFromIndex`,
  * which the catalogue calls whenever a resource is published, changed or withdrawn.
  */
-export function createSearchService(deps: { db: Kysely<DB> }) {
+export function createSearchService(deps: { db: Kysely<DB> }, options: TSearchOptions = {}) {
   const { db } = deps
 
   /**
-   * One page of results with exact facet counts. Falls back to near spellings, then to any of the
-   * words, when all words together find nothing (`matchMode` says which answered).
+   * One page of results with facet counts: exact up to `sampleLimit` matches, estimated from a uniform
+   * sample above (`totalExact`, `facetsExact`). Falls back to near spellings, then to any of the words,
+   * when all words together find nothing (`matchMode` says which answered).
    * @param query the validated query (ZSearchQuery)
    */
   async function search(query: TSearchQuery): Promise<TSearchResponse> {
@@ -86,12 +96,15 @@ export function createSearchService(deps: { db: Kysely<DB> }) {
     const base: Omit<TSearchSqlParams, 'match'> = {
       filters,
       filterQuery: filterTsquery(filters),
+      kindQuery: kindTsquery(filters.kinds),
       sort: query.sort === 'relevance' && !plan ? 'newest' : query.sort,
       origin: query.lat !== undefined && query.lng !== undefined ? { lat: query.lat, lng: query.lng } : null,
       regionFacet: REGION_COLUMN[regionFacet],
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
-      candidateLimit: CANDIDATE_LIMIT,
+      candidateLimit: options.candidateLimit ?? CANDIDATE_LIMIT,
+      sampleLimit: options.sampleLimit ?? SAMPLE_LIMIT,
+      sampleSize: options.sampleSize ?? SAMPLE_SIZE,
     }
     let answer: { row: TSearchSqlRow; attempt: TAttempt } | undefined
     for (const attempt of attemptsFor(plan)) {
@@ -106,6 +119,8 @@ export function createSearchService(deps: { db: Kysely<DB> }) {
     return {
       items: row.items.map((item) => presentItem(item, highlightQuery)),
       total: Number(row.total),
+      totalExact: row.total_exact,
+      facetsExact: row.facets_exact,
       page: query.page,
       pageSize: query.pageSize,
       facets: presentFacets(row.facets, regionFacet),
