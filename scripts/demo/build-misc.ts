@@ -94,7 +94,9 @@ export function makeTeam(rng: TRng, ctx: TBuildContext): TDemoResource {
     attributes: {
       field: FIELDS[fieldKey].label,
       leader,
-      members,
+      // kind-fields: `members` is the head count; the names are kept alongside
+      members: members.length,
+      memberNames: members,
       achievements: `近五年承担国家及省部级项目 ${rng.int(3, 20)} 项，授权发明专利 ${rng.int(4, 40)} 件，服务企业 ${rng.int(10, 80)} 家。`,
     },
   })

@@ -19,12 +19,17 @@ export function isAchievementPaper(paper: TPaper): boolean {
   return TECH_CATEGORIES.has(paper.category) && !NOT_AN_ACHIEVEMENT.test(paper.title)
 }
 
+/** Keywords become tags only when they fit a tag (ZResourceContent: at most 30 characters). */
+function isTagLength(keyword: string): boolean {
+  return keyword.length <= 30
+}
+
 const MATURITY: readonly (readonly [string, number])[] = [
   ['实验室阶段', 20],
   ['小试阶段', 25],
   ['中试阶段', 25],
-  ['小批量生产', 18],
-  ['产业化应用', 12],
+  ['试生产阶段', 18],
+  ['批量生产阶段', 12],
 ]
 
 const TRANSFER_MODES: readonly (readonly [readonly string[], number])[] = [
@@ -81,7 +86,7 @@ export function makeAchievement(rng: TRng, ctx: TBuildContext, paper: TPaper): T
     discipline_code: discipline,
     industry_code: rng.pick(field.industries),
     category: null,
-    tags: paper.keywords.slice(0, 5),
+    tags: paper.keywords.filter(isTagLength).slice(0, 5),
     sharing_level: 'paid',
     contact: contactAt(rng, owner),
     attributes: {
@@ -124,7 +129,7 @@ export function makePatent(rng: TRng, ctx: TBuildContext, patent: TPatent): TDem
     discipline_code: rng.pick(field.disciplines),
     industry_code: rng.pick(field.industries),
     category: 'invention',
-    tags: patent.keywords.filter((k) => k.length >= 2).slice(0, 5),
+    tags: patent.keywords.filter((k) => k.length >= 2 && isTagLength(k)).slice(0, 5),
     sharing_level: 'paid',
     contact: contactAt(rng, owner),
     attributes: {
@@ -158,7 +163,7 @@ export function makeLiterature(rng: TRng, ctx: TBuildContext, paper: TPaper): TD
     discipline_code: discipline,
     industry_code: null,
     category: 'journal_article',
-    tags: paper.keywords.slice(0, 5),
+    tags: paper.keywords.filter(isTagLength).slice(0, 5),
     sharing_level: 'free',
     contact: null,
     attributes: {

@@ -1,5 +1,5 @@
 import { hash } from '@node-rs/argon2'
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { DB } from '#server/db/schema.ts'
 import { inTransaction } from '#server/db/transaction.ts'
 import { DEMO_PASSWORD, type TDemoAccount } from './build-accounts.ts'
@@ -18,7 +18,7 @@ export type TDemoSummary = { accounts: TDemoAccount[]; counts: Record<string, nu
 /**
  * Loads the demo data — platform network, organisations, catalogue, demands and one account per role —
  * and indexes the published catalogue for search, in ONE transaction, so a failure leaves the database as
- * it was. Deterministic for a seed and `now`.
+ * it was; then gathers planner statistics (ANALYZE). Deterministic for a seed and `now`.
  * The demo password is hashed once (argon2id defaults) and shared by every account.
  * Call it on an empty, migrated database: it does not check, and unique codes make a second run fail.
  * @param db the Kysely instance (PGlite or PostgreSQL)
@@ -34,5 +34,8 @@ export async function seedDemoData(db: Kysely<DB>, options: Omit<TBuildOptions, 
     await insertDemoDataset(trx, dataset, passwordHash)
     await indexDemoResources(trx, dataset.resources, ownerNames, popularity)
   })
+  // Planner statistics for the fresh tables: PGlite runs no autovacuum, and without them the catalogue's
+  // list query guesses one row per filter and sorts instead of reading resource_kind_status_idx in order.
+  await sql`analyze`.execute(db)
   return { accounts: dataset.accounts, counts: countDataset(dataset) }
 }

@@ -1,9 +1,10 @@
-import type { Insertable, Transaction } from 'kysely'
+import { type Insertable, sql, type Transaction } from 'kysely'
 import type { DB, ResourceTable } from '#server/db/schema.ts'
 import type { TDemoDataset } from './build-dataset.ts'
+import { demoLifecycle, demoRevisions, demoVersionRows } from './lifecycle.ts'
 import type { TDemoResource } from './resource-base.ts'
 
-/** Rows per INSERT statement: 500 rows × 19 columns stays far below PostgreSQL's 65,535 parameters. */
+/** Rows per INSERT statement: 500 rows × 22 columns stays far below PostgreSQL's 65,535 parameters. */
 export const INSERT_BATCH = 500
 
 function chunks<T>(rows: readonly T[], size: number): T[][] {
@@ -32,7 +33,11 @@ export function toResourceInsert(row: TDemoResource): Insertable<ResourceTable> 
  * @param dataset rows from buildDemoDataset
  * @param passwordHash one argon2id hash shared by every demo account
  */
-export async function insertDemoDataset(trx: Transaction<DB>, dataset: TDemoDataset, passwordHash: string): Promise<void> {
+export async function insertDemoDataset(
+  trx: Transaction<DB>,
+  dataset: TDemoDataset,
+  passwordHash: string,
+): Promise<void> {
   // one statement for the nodes: foreign keys to parents in the same statement are checked at its end
   for (const batch of chunks(dataset.nodes, INSERT_BATCH)) await trx.insertInto('platform_node').values(batch).execute()
   for (const batch of chunks(dataset.organisations, INSERT_BATCH)) {
@@ -41,8 +46,21 @@ export async function insertDemoDataset(trx: Transaction<DB>, dataset: TDemoData
   const users = dataset.users.map((u) => ({ ...u, password_hash: passwordHash }))
   for (const batch of chunks(users, INSERT_BATCH)) await trx.insertInto('app_user').values(batch).execute()
   for (const batch of chunks(dataset.grants, INSERT_BATCH)) await trx.insertInto('role_grant').values(batch).execute()
+  const lifecycle = demoLifecycle(dataset.resources)
+  const revised = demoRevisions(dataset.resources, dataset.nodes)
   for (const batch of chunks(dataset.resources, INSERT_BATCH)) {
-    await trx.insertInto('resource').values(batch.map(toResourceInsert)).execute()
+    const rows = batch.map((r) => ({
+      ...toResourceInsert(r),
+      ...lifecycle.byId.get(r.id),
+      version: revised.revisedIds.has(r.id) ? 3 : 1,
+    }))
+    await trx.insertInto('resource').values(rows).execute()
   }
+  // the identifiers handed out above are 1…n: the sequence continues after them
+  if (lifecycle.cstrCount > 0) await sql`select setval('resource_cstr_seq', ${lifecycle.cstrCount})`.execute(trx)
+  for (const batch of chunks([...demoVersionRows(dataset.resources), ...revised.versions], INSERT_BATCH)) {
+    await trx.insertInto('resource_version').values(batch).execute()
+  }
+  if (revised.revisions.length > 0) await trx.insertInto('resource_revision').values(revised.revisions).execute()
   for (const batch of chunks(dataset.demands, INSERT_BATCH)) await trx.insertInto('demand').values(batch).execute()
 }

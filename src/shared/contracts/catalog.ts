@@ -7,7 +7,10 @@ export const ZResourceKind = z.enum(RESOURCE_KINDS)
 export const ZListResourcesQuery = z.object({
   kind: z.union([ZResourceKind, z.array(ZResourceKind)]).optional(),
   /** GB/T 2260 code of a province, city or district: matches everything below it. */
-  region: z.string().regex(/^\d{6}$/).optional(),
+  region: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
   orgId: z.uuid().optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
@@ -35,6 +38,18 @@ export const ZListResourcesResponse = z.object({
 })
 export type TListResourcesResponse = z.infer<typeof ZListResourcesResponse>
 
+/** An image or document of a resource, served by the files module at `url`. */
+export const ZResourceAttachment = z.object({
+  fileId: z.uuid(),
+  role: z.enum(['image', 'document']),
+  caption: z.string(),
+  name: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  url: z.string(),
+})
+export type TResourceAttachment = z.infer<typeof ZResourceAttachment>
+
 /** GET /api/resources/:id — a published resource with its kind-specific attributes. */
 export const ZResourceDetail = ZResourceSummary.extend({
   disciplineCode: z.string().nullable(),
@@ -50,6 +65,15 @@ export const ZResourceDetail = ZResourceSummary.extend({
   contact: z.object({ name: z.string(), phone: z.string(), email: z.string() }).nullable(),
   attributes: z.record(z.string(), z.unknown()),
   node: z.object({ id: z.uuid(), name: z.string() }),
+  /**
+   * Platform identifier in the CSTR shape of GB/T 32843 (`CSTR:<prefix>.<type>.<n>`), given at first
+   * publication and never changed. Label it 平台标识: it is not registered with a CSTR agency.
+   */
+  cstr: z.string().nullable(),
+  /** 'network': shown only to signed-in users of the operating node's network (its node and the nodes below). */
+  audience: z.enum(['public', 'network']),
+  /** Images and documents in the provider's order. */
+  attachments: z.array(ZResourceAttachment),
 })
 export type TResourceDetail = z.infer<typeof ZResourceDetail>
 

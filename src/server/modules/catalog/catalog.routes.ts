@@ -19,7 +19,7 @@ export function registerCatalogRoutes(app: TApp, deps: { catalog: TCatalogServic
         response: { 200: ZListResourcesResponse },
       },
     },
-    (request) => deps.catalog.listResources(request.query),
+    (request) => deps.catalog.listResources(request.ctx, request.query),
   )
   app.get(
     '/api/resources/:id',
@@ -31,6 +31,6 @@ export function registerCatalogRoutes(app: TApp, deps: { catalog: TCatalogServic
         response: { 200: ZResourceDetail },
       },
     },
-    (request) => deps.catalog.getResource(request.params.id),
+    (request) => deps.catalog.getResource(request.ctx, request.params.id),
   )
 }

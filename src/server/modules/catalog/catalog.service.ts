@@ -6,9 +6,12 @@ import type {
   TResourceDetail,
   TResourceSummary,
 } from '#shared/contracts/catalog.ts'
+import { fileUrl } from '#shared/contracts/files.ts'
 import type { TResourceKind } from '#shared/resource-kinds.ts'
+import type { TActor, TRequestContext } from '../../context.ts'
 import type { DB } from '../../db/schema.ts'
 import { AppError } from '../../errors.ts'
+import type { TNetworkService } from '../network/network.service.ts'
 import * as repo from './catalog.repo.ts'
 
 /** Province xx0000 → 'xx', city xxxx00 → 'xxxx', district → all six digits. */
@@ -57,19 +60,44 @@ function presentSummary(row: TSummaryRow): TResourceSummary {
 }
 
 /**
- * Read side of the public catalogue: only published resources are visible here. The catalogue issue adds
- * writing, review and search on top of the same table.
+ * Read side of the public catalogue: only published resources are visible here, and of those with the
+ * 'network' audience only the ones whose operating node is in the reader's network (see
+ * `networkNodeIdsOf`). Writing and review are catalog-manage.service.ts.
  */
-export function createCatalogService(deps: { db: Kysely<DB> }) {
-  const { db } = deps
+export function createCatalogService(deps: {
+  db: Kysely<DB>
+  /** The network's node tree; without it (benchmarks) only public resources are visible. */
+  network?: Pick<TNetworkService, 'visibleNodeIds'>
+}) {
+  const { db, network } = deps
 
-  /** One page of published resources, filtered by kind(s), region and owner organisation. */
-  async function listResources(query: TListResourcesQuery): Promise<TListResourcesResponse> {
+  /**
+   * The nodes whose 'network' resources the reader may see: the nodes of their current unit (its own and
+   * the ones it joined) and of their node roles, with every node above them ("users of a child node see
+   * the parent's shared resources", network.visibleNodeIds). Anonymous readers: none.
+   */
+  async function networkNodeIdsOf(actor: TActor | null): Promise<string[]> {
+    if (!actor || !network) return []
+    const own = actor.currentOrgId ? await repo.findOrganisationNodeIds(db, actor.currentOrgId) : []
+    const staffed = actor.grants.flatMap((g) => (g.nodeId ? [g.nodeId] : []))
+    const visible = new Set<string>()
+    for (const nodeId of new Set([...own, ...staffed])) {
+      for (const id of await network.visibleNodeIds(nodeId)) visible.add(id)
+    }
+    return [...visible]
+  }
+
+  /** One page of published resources the reader may see, filtered by kind(s), region and owner organisation. */
+  async function listResources(
+    ctx: Pick<TRequestContext, 'actor'>,
+    query: TListResourcesQuery,
+  ): Promise<TListResourcesResponse> {
     const kinds = query.kind === undefined ? undefined : Array.isArray(query.kind) ? query.kind : [query.kind]
     const filter = {
       kinds,
       regionPrefix: query.region ? regionPrefixOf(query.region) : undefined,
       orgId: query.orgId,
+      networkNodeIds: await networkNodeIdsOf(ctx.actor),
     }
     const offset = (query.page - 1) * query.pageSize
     const [rows, total] = await Promise.all([
@@ -80,12 +108,18 @@ export function createCatalogService(deps: { db: Kysely<DB> }) {
   }
 
   /**
-   * A published resource with its kind-specific attributes.
-   * @throws AppError NOT_FOUND when it does not exist or is not published
+   * A published resource with its kind-specific attributes, identifier and attachments.
+   * @throws AppError NOT_FOUND when it does not exist, is not published, or is for a network the reader
+   *   is not in
    */
-  async function getResource(id: string): Promise<TResourceDetail> {
+  async function getResource(ctx: Pick<TRequestContext, 'actor'>, id: string): Promise<TResourceDetail> {
     const row = await repo.findPublishedResource(db, id)
-    if (!row) throw new AppError('NOT_FOUND', `resource ${id} not found`, { messageKey: 'error.RESOURCE_NOT_FOUND' })
+    const isVisible =
+      row !== undefined && (row.audience === 'public' || (await networkNodeIdsOf(ctx.actor)).includes(row.node_id))
+    if (!row || !isVisible) {
+      throw new AppError('NOT_FOUND', `resource ${id} not found`, { messageKey: 'error.RESOURCE_NOT_FOUND' })
+    }
+    const attachments = await repo.listPublicAttachments(db, id)
     return {
       ...presentSummary(row),
       disciplineCode: row.discipline_code,
@@ -98,6 +132,17 @@ export function createCatalogService(deps: { db: Kysely<DB> }) {
       contact: row.contact,
       attributes: row.attributes,
       node: { id: row.node_id, name: row.node_name },
+      cstr: row.cstr,
+      audience: row.audience === 'network' ? 'network' : 'public',
+      attachments: attachments.map((a) => ({
+        fileId: a.file_id,
+        role: a.role === 'image' ? 'image' : 'document',
+        caption: a.caption,
+        name: a.original_name,
+        mime: a.mime,
+        size: Number(a.size_bytes),
+        url: fileUrl(a.file_id),
+      })),
     }
   }
 
