@@ -19,7 +19,7 @@ export const bench: TBenchmark = {
       const stats = createStatsService({ db: database.db })
       samples[kind] = {
         'catalogue page (kind=instrument, region=Heilongjiang)': await timeCalls(
-          () => catalog.listResources({ kind: 'instrument', region: '230000', page: 1, pageSize: 20 }),
+          () => catalog.listResources({ actor: null }, { kind: 'instrument', region: '230000', page: 1, pageSize: 20 }),
           ITERATIONS,
         ),
         'home-page figures (stats overview)': await timeCalls(() => stats.getOverview(), ITERATIONS),

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import helmet from '@fastify/helmet'
 import fastifyStatic from '@fastify/static'
@@ -16,6 +17,9 @@ import { registerSessionHook } from './http/session.ts'
 import { validatorCompiler } from './http/validation.ts'
 import { createInProcessJobQueue, type TJobQueue } from './jobs/queue.ts'
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts'
+import { registerBookingRoutes } from './modules/booking/booking.routes.ts'
+import { createBookingService } from './modules/booking/booking.service.ts'
+import { registerBookingJobs } from './modules/booking/no-show.ts'
 import { createAuditService } from './modules/audit/audit.service.ts'
 import { DEFAULT_IDENTITY_CONFIG, type TIdentityConfig } from './modules/identity/identity.config.ts'
 import { registerIdentityRoutes } from './modules/identity/identity.routes.ts'
@@ -25,11 +29,19 @@ import { createNotifyService } from './modules/notify/notify.service.ts'
 import { registerOrganisationRoutes } from './modules/organisations/organisations.routes.ts'
 import { createOrganisationService } from './modules/organisations/organisations.service.ts'
 import { registerCatalogRoutes } from './modules/catalog/catalog.routes.ts'
+import { registerCatalogImportRoutes } from './modules/catalog/catalog-import.routes.ts'
+import { createExportService } from './modules/catalog/export-service.ts'
+import { createImportService } from './modules/catalog/import-service.ts'
 import { createCatalogService } from './modules/catalog/catalog.service.ts'
+import { createCatalogManageService } from './modules/catalog/catalog-manage.service.ts'
+import { registerCatalogWriteRoutes } from './modules/catalog/catalog-write.routes.ts'
 import { createSearchService, registerSearchRoutes } from './modules/search/index.ts'
 import { registerDemandRoutes } from './modules/demand/demand.routes.ts'
 import { createDemandService } from './modules/demand/demand.service.ts'
 import { registerFeedbackRoutes } from './modules/feedback/feedback.routes.ts'
+import { createFileService, createLocalFileStore, registerFileRoutes } from './modules/files/index.ts'
+import { registerHelpRequestRoutes } from './modules/help-requests/help-requests.routes.ts'
+import { createHelpRequestService } from './modules/help-requests/help-requests.service.ts'
 import { createFeedbackService } from './modules/feedback/feedback.service.ts'
 import { registerNetworkRoutes } from './modules/network/network.routes.ts'
 import { createNetworkService } from './modules/network/network.service.ts'
@@ -60,6 +72,13 @@ export type TAppDeps = {
    * `trustProxy` (true, or the proxies' addresses). Per-address lockout and SMS limits depend on it.
    */
   trustProxy?: boolean | string
+  /** 5-character prefix of the catalogue's CSTR-shaped platform identifiers (default 'KX000'). */
+  cstrPrefix?: string
+  /**
+   * Folder of uploaded files (main.ts: KEXIANG_DATA_DIR/files). Default: a new temporary folder, removed
+   * when the app closes (tests).
+   */
+  filesDir?: string
 }
 
 /**
@@ -114,15 +133,38 @@ export async function buildApp(deps: TAppDeps): Promise<TApp> {
   registerAuditRoutes(app, { audit })
   registerNotifyRoutes(app, { notify })
   registerOrganisationRoutes(app, { organisations })
+  const booking = createBookingService({ db, clock, audit, notify })
+  registerBookingRoutes(app, { booking })
+  await registerBookingJobs({ jobs, booking })
   registerStatsRoutes(app, { stats: createStatsService({ db }) })
-  registerCatalogRoutes(app, { catalog: createCatalogService({ db }) })
-  registerSearchRoutes(app, { search: createSearchService({ db }) })
+  const search = createSearchService({ db })
+  registerCatalogRoutes(app, { catalog: createCatalogService({ db, network }) })
+  const catalogManage = createCatalogManageService({ db, clock, audit, notify, search, cstrPrefix: deps.cstrPrefix })
+  registerCatalogWriteRoutes(app, { catalog: catalogManage })
+  registerSearchRoutes(app, { search })
   registerNetworkRoutes(app, { network })
   registerDemandRoutes(app, { demand: createDemandService({ db }) })
   registerFeedbackRoutes(app, { feedback: createFeedbackService({ db }) })
+  const files = createFileService({ db, clock, store: createLocalFileStore(filesDirOf(app, deps)) })
+  await registerFileRoutes(app, { files })
+  registerHelpRequestRoutes(app, {
+    helpRequests: createHelpRequestService({ db, clock, audit, notify, identity }),
+  })
+  // bulk import/export (issue 4 item 4); on PostgreSQL the import writes progress beside its transaction
+  const canWriteBesideTransaction = deps.database.kind === 'postgres'
+  const imports = createImportService({ db, clock, audit, canWriteBesideTransaction, log: app.log })
+  registerCatalogImportRoutes(app, { imports, exports: createExportService({ db, clock, audit }), clock })
 
   await registerWeb(app, deps.webDir ?? null)
   return app
+}
+
+/** The files folder: the one given, or a temporary one that goes away with the app. */
+function filesDirOf(app: TApp, deps: TAppDeps): string {
+  if (deps.filesDir) return deps.filesDir
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kexiang-files-'))
+  app.addHook('onClose', async () => rmSync(dir, { recursive: true, force: true }))
+  return dir
 }
 
 /** Serves the built UI; unknown non-API GETs get index.html (client-side routes), the rest a JSON 404. */

@@ -8,6 +8,8 @@ const ZEnv = z.object({
   /** postgres://… selects a PostgreSQL server; unset means the embedded PGlite in KEXIANG_DATA_DIR. */
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
   KEXIANG_DATA_DIR: z.string().default(path.resolve('data')),
+  /** Uploaded files (named by SHA-256); unset means KEXIANG_DATA_DIR/files. Back it up with the database. */
+  KEXIANG_FILES_DIR: z.string().min(1).optional(),
   /** Skip loading demo data on first start. */
   KEXIANG_NO_DEMO: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -10,6 +10,7 @@ import { loadEnv } from './env.ts'
 import { createJobQueue, type TJobLog } from './jobs/queue.ts'
 import { registerAuditJobs } from './modules/audit/audit.jobs.ts'
 import { createAuditService } from './modules/audit/audit.service.ts'
+import { createFileService, createLocalFileStore, registerFileJobs } from './modules/files/index.ts'
 import { identityConfigFromEnv } from './modules/identity/identity.config.ts'
 
 /**
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
   const mailer: TMailer & { close?: () => void } = env.SMTP_URL
     ? createSmtpMailer({ url: env.SMTP_URL, from: env.MAIL_FROM })
     : createLogMailer((message) => log.info(message))
+  const filesDir = env.KEXIANG_FILES_DIR ?? path.join(env.KEXIANG_DATA_DIR, 'files')
   const app = await buildApp({
     database,
     logger: { level: env.LOG_LEVEL },
@@ -45,11 +47,15 @@ async function main(): Promise<void> {
     trustProxy: env.TRUST_PROXY,
     jobs,
     mailer,
+    filesDir,
   })
   logTo.app = app.log
   // The daily audit purge, with the configured retention (app.ts builds its audit service with the default).
   const audit = createAuditService({ db: database.db, clock: systemClock, retentionDays: env.AUDIT_RETENTION_DAYS })
   await registerAuditJobs({ jobs, audit })
+  // The hourly clean-up of files nobody claimed within a day.
+  const files = createFileService({ db: database.db, clock: systemClock, store: createLocalFileStore(filesDir) })
+  await registerFileJobs({ jobs, files })
 
   let stopping = false
   const stop = async (signal: string) => {

@@ -31,6 +31,29 @@ const NodeConsolePage = lazy(() =>
 )
 const AuditPage = lazy(() => import('./pages/audit-page.tsx').then((m) => ({ default: m.AuditPage })))
 const DevSmsPage = lazy(() => import('./pages/dev-sms-page.tsx').then((m) => ({ default: m.DevSmsPage })))
+const SearchPage = lazy(() => import('./pages/search-page.tsx').then((m) => ({ default: m.SearchPage })))
+const HelpRequestsConsolePage = lazy(() =>
+  import('./pages/help-requests-console-page.tsx').then((m) => ({ default: m.HelpRequestsConsolePage })),
+)
+const ConsoleResourcesPage = lazy(() =>
+  import('./pages/console-resources-page.tsx').then((m) => ({ default: m.ConsoleResourcesPage })),
+)
+const ConsoleResourceEditPage = lazy(() =>
+  import('./pages/console-resource-edit-page.tsx').then((m) => ({ default: m.ConsoleResourceEditPage })),
+)
+const ConsoleResourceViewPage = lazy(() =>
+  import('./pages/console-resource-view-page.tsx').then((m) => ({ default: m.ConsoleResourceViewPage })),
+)
+const ConsoleReviewsPage = lazy(() =>
+  import('./pages/console-reviews-page.tsx').then((m) => ({ default: m.ConsoleReviewsPage })),
+)
+const ConsoleReviewPage = lazy(() =>
+  import('./pages/console-review-page.tsx').then((m) => ({ default: m.ConsoleReviewPage })),
+)
+const CatalogImportPage = lazy(() =>
+  import('./pages/catalog-import-page.tsx').then((m) => ({ default: m.CatalogImportPage })),
+)
+const MyBookingsPage = lazy(() => import('./pages/my-bookings-page.tsx').then((m) => ({ default: m.MyBookingsPage })))
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })))
 
 /**
@@ -67,11 +90,21 @@ export function AppRoutes() {
         <Route path="register" element={<RegisterPage />} />
         <Route path="legal/:doc" element={<LegalPage />} />
         <Route path="me" element={<MePage />} />
+        <Route path="me/bookings" element={<MyBookingsPage />} />
         <Route path="inbox" element={<InboxPage />} />
         <Route path="orgs/:id" element={<OrgPage />} />
         <Route path="console/nodes" element={<NodeConsolePage />} />
         <Route path="console/audit" element={<AuditPage />} />
         <Route path="dev/sms" element={<DevSmsPage />} />
+        <Route path="search" element={<SearchPage />} />
+        <Route path="console/help-requests" element={<HelpRequestsConsolePage />} />
+        <Route path="console/resources" element={<ConsoleResourcesPage />} />
+        <Route path="console/resources/new" element={<ConsoleResourceEditPage key="new" />} />
+        <Route path="console/resources/:id" element={<ConsoleResourceViewPage />} />
+        <Route path="console/resources/:id/edit" element={<ConsoleResourceEditPage key="edit" />} />
+        <Route path="console/reviews" element={<ConsoleReviewsPage />} />
+        <Route path="console/reviews/:id" element={<ConsoleReviewPage />} />
+        <Route path="console/catalog/import" element={<CatalogImportPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -67,6 +67,21 @@ async function pickRegion(page: Page, names: readonly string[]): Promise<void> {
   for (const name of names) await page.locator(`.ant-cascader-menu-item[title="${name}"]`).click()
 }
 
+/** A 1 × 1 PNG: enough for the upload's type check. */
+const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+)
+
+/** Uploads a business licence (营业执照) in the organisation form and waits until it is stored. */
+async function uploadLicence(page: Page): Promise<void> {
+  const field = page.getByTestId('licence-upload')
+  await field
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'licence.png', mimeType: 'image/png', buffer: TINY_PNG })
+  await field.getByRole('link', { name: 'licence.png' }).waitFor()
+}
+
 /** Confirms the open Popconfirm with its OK button. */
 async function confirmPopover(page: Page, label: string): Promise<void> {
   await page.locator('.ant-popconfirm').getByRole('button', { name: label }).click()
@@ -90,6 +105,7 @@ describe('two-level registration (issue 3)', () => {
     await admin.page.getByTestId('org-form').waitFor()
     await admin.page.getByLabel('单位名称').fill(orgName)
     await admin.page.getByLabel('统一社会信用代码').fill(creditCode)
+    await uploadLicence(admin.page)
     await pickRegion(admin.page, ['黑龙江省', '牡丹江市', '东安区'])
     await expect
       .poll(() => admin.page.getByTestId('node-select').textContent())
@@ -116,9 +132,23 @@ describe('two-level registration (issue 3)', () => {
     await operator.page.getByTestId('login-submit').click()
     await operator.page.getByTestId('node-tree').waitFor()
     const card = operator.page.getByTestId('review-card').filter({ hasText: orgName })
+    //    The licence uploaded with the registration is one click away for the reviewer.
+    expect(await card.getByTestId('licence-link').getAttribute('href')).toMatch(/^\/api\/files\/[0-9a-f-]{36}$/)
     await card.getByTestId('approve-org').click()
     await confirmPopover(operator.page, '通过')
     await card.waitFor({ state: 'detached' })
+    //    The operator had been told of the registration, and sees the node's staff on the other tab.
+    const told = await db
+      .selectFrom('notification as n')
+      .innerJoin('app_user as u', 'u.id', 'n.user_id')
+      .select('n.link')
+      .where('u.phone', '=', NODE_OPERATOR_PHONE)
+      .where('n.event', '=', 'org.registered')
+      .where('n.body', 'like', `%${orgName}%`)
+      .execute()
+    expect(told).toHaveLength(1)
+    await operator.page.getByRole('tab', { name: '节点人员' }).click()
+    await operator.page.getByTestId('staff-row').first().waitFor()
     await expect
       .poll(
         async () =>
@@ -132,12 +162,15 @@ describe('two-level registration (issue 3)', () => {
     await joiner.page.goto(`${server.baseUrl}/register`)
     await signUpPerson(joiner.page, joinerPhone, '李成员')
     await joiner.page.getByTestId('person-registered').waitFor()
+    //    The unit is found by typing a part of its name into the search box.
     await joiner.page.goto(`${server.baseUrl}/me`)
-    await joiner.page.getByLabel('单位编号或主页链接').fill(`${server.baseUrl}/orgs/${org.id}`)
-    await joiner.page.getByLabel('单位编号或主页链接').press('Enter')
+    await joiner.page.getByLabel('查找单位').fill(`测试科技有限公司${stamp}`)
+    await joiner.page.getByTestId('org-search-option').filter({ hasText: orgName }).click()
     await expect.poll(() => joiner.page.getByTestId('join-org-name').textContent()).toBe(orgName)
     await joiner.page.getByTestId('join-submit').click()
     await joiner.page.getByTestId('join-sent').waitFor()
+    const myRequest = joiner.page.getByTestId('my-join-request').filter({ hasText: orgName })
+    expect(await myRequest.getAttribute('data-status')).toBe('pending')
 
     // 4. The enterprise's admin (the first person) approves the request on the organisation page.
     await admin.page.goto(`${server.baseUrl}/orgs/${org.id}?tab=requests`)
@@ -146,7 +179,14 @@ describe('two-level registration (issue 3)', () => {
     await confirmPopover(admin.page, '通过')
     await request.waitFor({ state: 'detached' })
     await admin.page.getByRole('tab', { name: '成员' }).click()
-    await admin.page.getByTestId('member-row').filter({ hasText: '李成员' }).waitFor()
+    const memberRow = admin.page.getByTestId('member-row').filter({ hasText: '李成员' })
+    await memberRow.waitFor()
+
+    // 4b. The admin makes the new member an expert as well (设置角色).
+    await memberRow.getByTestId('edit-roles').click()
+    await admin.page.getByRole('checkbox', { name: '专家' }).check()
+    await admin.page.getByTestId('save-roles').click()
+    await expect.poll(() => memberRow.getByTestId('member-roles').textContent()).toContain('专家')
 
     // 5. The second person finds the decision in the inbox, unread, and the header shows the count.
     await joiner.page.goto(`${server.baseUrl}/inbox`)

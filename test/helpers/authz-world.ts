@@ -87,7 +87,7 @@ export async function buildAuthzWorld(db: Kysely<DB>) {
 }
 
 /** One request of a matrix cell. */
-export type TMatrixRequest = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: object }
+export type TMatrixRequest = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; payload?: object }
 
 /**
  * Sends each role's request (built per role, so stateful endpoints get a fresh target per cell) and returns

@@ -1,4 +1,20 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+import type {
+  BookingCalendarDayTable,
+  BookingCalendarYearTable,
+  BookingEventTable,
+  BookingTable,
+  InstrumentBookingRuleTable,
+  InstrumentMaintenanceTable,
+  InstrumentTrainingTable,
+} from '../modules/booking/booking.tables.ts'
+import type { HelpRequestTable } from '../modules/help-requests/help-requests.tables.ts'
+import type { StoredFileTable } from '../modules/files/files.tables.ts'
+import type {
+  ResourceAttachmentTable,
+  ResourceRevisionTable,
+  ResourceVersionTable,
+} from '../modules/catalog/catalog.tables.ts'
 
 /**
  * Kysely's view of the tables, written by hand next to the SQL migrations (src/server/db/migrations).
@@ -75,6 +91,16 @@ export type ResourceTable = {
   created_at: TimestampWithDefault
   updated_at: TimestampWithDefault
   published_at: Timestamp | null
+  // lifecycle columns (0011_catalog_lifecycle.sql)
+  cstr: string | null
+  audience: Generated<string>
+  version: Generated<number>
+  created_by: string | null
+  updated_by: string | null
+  submitted_at: Timestamp | null
+  submitted_by: string | null
+  return_reason: string | null
+  offline_reason: string | null
 }
 
 export type DemandTable = {
@@ -189,6 +215,19 @@ export type DB = {
   search_suggestion: SearchSuggestionTable
   search_suggestion_key: SearchSuggestionKeyTable
   schema_migrations: SchemaMigrationTable
+  catalog_import: CatalogImportTable
+  instrument_booking_rule: InstrumentBookingRuleTable
+  instrument_maintenance: InstrumentMaintenanceTable
+  instrument_training: InstrumentTrainingTable
+  booking: BookingTable
+  booking_event: BookingEventTable
+  booking_calendar_year: BookingCalendarYearTable
+  booking_calendar_day: BookingCalendarDayTable
+  stored_file: StoredFileTable
+  resource_revision: ResourceRevisionTable
+  resource_version: ResourceVersionTable
+  resource_attachment: ResourceAttachmentTable
+  help_request: HelpRequestTable
 }
 
 export type TResourceRow = Selectable<ResourceTable>
@@ -328,4 +367,26 @@ export type SearchSuggestionKeyTable = {
   kind: string
   /** Copy of search_suggestion.doc_count, for ordering by index. */
   doc_count: number
+}
+
+/** One bulk import of the catalogue from an uploaded file: progress and error report (0014_catalog_import.sql). */
+export type CatalogImportTable = {
+  id: Generated<string>
+  org_id: string
+  kind: string
+  requested_by: string | null
+  format: string
+  file_name: Generated<string>
+  file_bytes: ColumnType<number, number, number>
+  read_bytes: ColumnType<number, number | undefined, number>
+  submit: Generated<boolean>
+  status: Generated<string>
+  total_rows: number | null
+  processed_rows: Generated<number>
+  error_count: Generated<number>
+  /** [{ row, column, value, key, vars }] */
+  errors: JsonWithDefault<unknown[]>
+  created_at: TimestampWithDefault
+  updated_at: TimestampWithDefault
+  finished_at: Timestamp | null
 }

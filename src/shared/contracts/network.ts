@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { NODE_KINDS, type TNodeKind } from '../resource-kinds.ts'
+import { ZUserRole } from './identity.ts'
 
 /** GET /api/nodes — every platform node, parents before children, with its organisation count. */
 export const ZListNodesResponse = z.object({
@@ -80,3 +81,20 @@ export type TGrantNodeStaffRequest = z.infer<typeof ZGrantNodeStaffRequest>
 
 export const ZNodeStaffGrant = z.object({ nodeId: z.uuid(), userId: z.uuid(), role: z.enum(NODE_STAFF_ROLES) })
 export type TNodeStaffGrant = z.infer<typeof ZNodeStaffGrant>
+
+/** One person holding roles on a node (node staff), phone masked. */
+export const ZNodeStaffMember = z.object({
+  userId: z.uuid(),
+  displayName: z.string(),
+  /** Always masked (PIPL): 138****5678. */
+  phone: z.string().nullable(),
+  /** Every role the person holds on this node (node_operator, node_admin; platform roles on the root). */
+  roles: z.array(ZUserRole),
+  /** When the person's first role on the node was granted. */
+  since: z.string(),
+})
+export type TNodeStaffMember = z.infer<typeof ZNodeStaffMember>
+
+/** GET /api/nodes/:id/staff — the people with roles on the node itself (not on the nodes below it). */
+export const ZListNodeStaffResponse = z.object({ items: z.array(ZNodeStaffMember) })
+export type TListNodeStaffResponse = z.infer<typeof ZListNodeStaffResponse>

@@ -12,6 +12,28 @@ export const NOTIFY_EVENTS = {
   'org.join_requested': { isTimeCritical: false },
   /** A request to join an organisation was approved or rejected (to the requester). */
   'org.join_decided': { isTimeCritical: false },
+  /** A unit registered on a node and waits for review (to the node's operators and admins, and those above). */
+  'org.registered': { isTimeCritical: false },
+  /** An organisation admin changed a person's roles in the unit (to that person). */
+  'org.roles_changed': { isTimeCritical: false },
+  /** Someone asked the node for help finding a resource, 帮我找 (to the node's operators). */
+  'help_request.created': { isTimeCritical: false },
+  /** A node operator answered a help request (to the requester). */
+  'help_request.answered': { isTimeCritical: false },
+  /** A resource or a change to it was approved or returned by the node (to the unit's resource managers). */
+  'resource.reviewed': { isTimeCritical: false },
+  /** A published resource was taken offline (to the unit's resource managers). */
+  'resource.offline': { isTimeCritical: false },
+  /** A booking was received, pending approval or confirmed at once (to the person who booked). */
+  'booking.submitted': { isTimeCritical: false },
+  /** Someone booked an instrument (to its managers: approve it, or prepare for it). */
+  'booking.requested': { isTimeCritical: false },
+  /** A manager approved or rejected a booking (to the person who booked). */
+  'booking.decided': { isTimeCritical: false },
+  /** A booking was cancelled, rescheduled or checked in (to the person and the instrument's managers). */
+  'booking.changed': { isTimeCritical: false },
+  /** A booking was not checked in and its slot was released (to the person and the managers). */
+  'booking.no_show': { isTimeCritical: false },
   /** Security-relevant account activity: password changed, new sign-in, second factor changed. */
   'account.security': { isTimeCritical: true },
 } as const satisfies Record<string, { isTimeCritical: boolean }>

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ORG_KINDS } from '../resource-kinds.ts'
+import { ZFileRef } from './files.ts'
 
 /** Lifecycle of a unit: registered (pending) → approved or rejected by its node; suspended later by staff. */
 export const ORG_STATUSES = ['pending', 'approved', 'rejected', 'suspended'] as const
@@ -40,8 +41,21 @@ export const ZRegisterOrganisationRequest = z.object({
   /** The joining agreement (加盟协议) must be accepted. */
   acceptAgreement: z.literal(true),
   agreementVersion: z.string().trim().min(1).max(50),
+  /**
+   * The business licence (营业执照), uploaded first with POST /api/files (purpose org_licence). Required for
+   * the kinds that hold one (LICENCE_REQUIRED_KINDS); optional for universities, institutes and government
+   * bodies, whose legal-person certificates differ.
+   */
+  licenceFileId: z.uuid().optional(),
 })
 export type TRegisterOrganisationRequest = z.infer<typeof ZRegisterOrganisationRequest>
+
+/** Kinds of unit that hold a business licence (营业执照) and must upload it to register. */
+export const LICENCE_REQUIRED_KINDS: readonly (typeof ORG_KINDS)[number][] = [
+  'enterprise',
+  'service_agency',
+  'patent_agency',
+]
 
 export const ZOrgIdParams = z.object({ id: z.uuid() })
 export const ZNodeIdParams = z.object({ id: z.uuid() })
@@ -64,6 +78,8 @@ export const ZOrganisationPrivate = z.object({
   reviewReason: z.string().nullable(),
   /** The joining agreement with its operating node, when recorded. */
   agreement: z.object({ nodeId: z.uuid(), version: z.string(), acceptedAt: z.string() }).nullable(),
+  /** The business licence, for the unit's admins and the node staff over it (null for other readers). */
+  licence: ZFileRef.nullable(),
 })
 export type TOrganisationPrivate = z.infer<typeof ZOrganisationPrivate>
 
@@ -173,3 +189,67 @@ export const ZListMembersResponse = z.object({
   pageSize: z.number().int(),
 })
 export type TListMembersResponse = z.infer<typeof ZListMembersResponse>
+
+/** PUT /api/organisations/:id/members/:userId/roles — the person's complete set of roles in the unit. */
+export const ZSetMemberRolesRequest = z.object({
+  roles: z
+    .array(z.enum(ORG_ROLES))
+    .min(1)
+    .max(ORG_ROLES.length)
+    .transform((roles) => [...new Set(roles)].sort()),
+})
+export type TSetMemberRolesRequest = z.infer<typeof ZSetMemberRolesRequest>
+
+/** GET /api/organisations — approved units by a name fragment or an exact credit code (public fields only). */
+export const ZSearchOrganisationsQuery = z.object({
+  q: z.string().trim().max(100).default(''),
+  ...ZPage,
+})
+export type TSearchOrganisationsQuery = z.infer<typeof ZSearchOrganisationsQuery>
+
+/** One unit in search results: what anyone may see of an approved unit. */
+export const ZOrganisationSummary = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  kind: z.enum(ORG_KINDS),
+  /** The unit's city, e.g. '黑龙江省 牡丹江市'. */
+  city: z.string(),
+  /** The name of its operating node. */
+  nodeName: z.string(),
+})
+export type TOrganisationSummary = z.infer<typeof ZOrganisationSummary>
+
+export const ZSearchOrganisationsResponse = z.object({
+  items: z.array(ZOrganisationSummary),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+})
+export type TSearchOrganisationsResponse = z.infer<typeof ZSearchOrganisationsResponse>
+
+/** One of my requests to join a unit, with the unit's name. */
+export const ZMyJoinRequest = z.object({
+  id: z.uuid(),
+  org: z.object({ id: z.uuid(), name: z.string() }),
+  message: z.string(),
+  status: z.enum(JOIN_REQUEST_STATUSES),
+  reason: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  createdAt: z.string(),
+})
+export type TMyJoinRequest = z.infer<typeof ZMyJoinRequest>
+
+/** GET /api/me/join-requests — my requests, newest first. */
+export const ZListMyJoinRequestsQuery = z.object({ ...ZPage })
+export type TListMyJoinRequestsQuery = z.infer<typeof ZListMyJoinRequestsQuery>
+
+export const ZListMyJoinRequestsResponse = z.object({
+  items: z.array(ZMyJoinRequest),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+})
+export type TListMyJoinRequestsResponse = z.infer<typeof ZListMyJoinRequestsResponse>
+
+/** DELETE /api/join-requests/:id — withdraw one of my pending requests. */
+export const ZJoinRequestIdParams = z.object({ id: z.uuid() })

@@ -1,4 +1,4 @@
-import type { TListNodesResponse } from '../../shared/contracts/network.ts'
+import type { TListNodeStaffResponse, TListNodesResponse } from '../../shared/contracts/network.ts'
 import type {
   JOIN_REQUEST_STATUSES,
   ORG_STATUSES,
@@ -6,10 +6,13 @@ import type {
   TJoinRequest,
   TListJoinRequestsResponse,
   TListMembersResponse,
+  TListMyJoinRequestsResponse,
   TListOrganisationsResponse,
+  TMember,
   TOrganisationView,
   TRegisterOrganisationRequest,
   TReviewOrganisationRequest,
+  TSearchOrganisationsResponse,
 } from '../../shared/contracts/organisations.ts'
 import { apiGet, apiSend, type TRequestOptions } from '../api-client.ts'
 
@@ -116,4 +119,46 @@ export function removeMember(id: string, userId: string, options: TRequestOption
     undefined,
     options,
   )
+}
+
+/** The organisation roles a person can be given (ORG_ROLES). */
+export type TOrgRole = TMember['roles'][number]
+
+/** Sets a person's roles in the unit (its admins). @returns PUT /api/organisations/:id/members/:userId/roles */
+export function setMemberRoles(
+  id: string,
+  userId: string,
+  roles: readonly TOrgRole[],
+  options: TRequestOptions,
+): Promise<TMember> {
+  const path = `/api/organisations/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}/roles`
+  return apiSend('PUT', path, { roles }, options)
+}
+
+/** @returns GET /api/organisations: approved units by name fragment or exact credit code (public fields) */
+export function searchOrganisations(
+  params: { q: string; page: number; pageSize: number },
+  options: TRequestOptions,
+): Promise<TSearchOrganisationsResponse> {
+  const query = new URLSearchParams({ q: params.q, page: String(params.page), pageSize: String(params.pageSize) })
+  return apiGet(`/api/organisations?${query.toString()}`, options)
+}
+
+/** @returns GET /api/me/join-requests: my requests to join units, newest first */
+export function listMyJoinRequests(
+  params: { page: number; pageSize: number },
+  options: TRequestOptions,
+): Promise<TListMyJoinRequestsResponse> {
+  const query = new URLSearchParams({ page: String(params.page), pageSize: String(params.pageSize) })
+  return apiGet(`/api/me/join-requests?${query.toString()}`, options)
+}
+
+/** Withdraws one of my pending requests. DELETE /api/join-requests/:id (204) */
+export function cancelJoinRequest(id: string, options: TRequestOptions): Promise<void> {
+  return apiSend('DELETE', `/api/join-requests/${encodeURIComponent(id)}`, undefined, options)
+}
+
+/** @returns GET /api/nodes/:id/staff: people with roles on the node, phones masked (node staff) */
+export function listNodeStaff(nodeId: string, options: TRequestOptions): Promise<TListNodeStaffResponse> {
+  return apiGet(`/api/nodes/${encodeURIComponent(nodeId)}/staff`, options)
 }

@@ -1,7 +1,11 @@
 import { Button, Checkbox, Form, Input, Select } from 'antd'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { Link } from 'react-router'
-import type { TOrganisationView, TRegisterOrganisationRequest } from '../../shared/contracts/organisations.ts'
+import {
+  LICENCE_REQUIRED_KINDS,
+  type TOrganisationView,
+  type TRegisterOrganisationRequest,
+} from '../../shared/contracts/organisations.ts'
 import { ORG_KINDS } from '../../shared/resource-kinds.ts'
 import { checkUSCC } from '../../shared/validators/index.ts'
 import { registerOrganisation } from '../api/organisations.ts'
@@ -9,6 +13,7 @@ import type { TTranslate } from '../i18n/i18n-context.ts'
 import { useLang, useT } from '../i18n/use-t.ts'
 import { JOIN_AGREEMENT_VERSION } from '../legal.ts'
 import { ME_QUERY_KEY } from '../queries/session.ts'
+import { FileUploadField } from './file-upload-field.tsx'
 import { FormErrorAlert, useFormError } from './form-error.tsx'
 import { useNodeList } from '../queries/organisations.ts'
 import { NodeSelect, suggestNodeFor } from './node-select.tsx'
@@ -19,6 +24,7 @@ const ORG_FIELDS = {
     'name',
     'creditCode',
     'kind',
+    'licenceFileId',
     'region',
     'address',
     'contactName',
@@ -55,7 +61,7 @@ function creditCodeRules(t: TTranslate) {
 
 /**
  * 单位注册 for a signed-in person, who becomes the unit's first admin: name, 统一社会信用代码 (checksum
- * warning), kind, region (lazy-loaded cascader), address, contact, the node to join and its 加盟协议.
+ * warning), kind, business licence (uploaded on choosing; required for kinds that hold one), region (lazy-loaded cascader), address, contact, the node to join and its 加盟协议.
  * @param onRegistered called with the unit, now pending the node's review
  * @returns the form
  */
@@ -127,6 +133,24 @@ export function OrgRegistrationForm({ onRegistered }: { onRegistered: (org: TOrg
           options={ORG_KINDS.map((kind) => ({ value: kind, label: t(`orgKind.${kind}`) }))}
           data-testid="org-kind"
         />
+      </Form.Item>
+      <Form.Item
+        name="licenceFileId"
+        label={t('orgForm.licence')}
+        extra={t('orgForm.licenceHint')}
+        dependencies={['kind']}
+        rules={[
+          ({ getFieldValue }) => ({
+            // Units that hold a 营业执照 must upload it; the server checks the same rule.
+            validator: async (_rule: unknown, value: unknown) => {
+              if (!value && LICENCE_REQUIRED_KINDS.includes(getFieldValue('kind') as TOrgValues['kind'])) {
+                throw new Error(t('orgForm.licenceRequired'))
+              }
+            },
+          }),
+        ]}
+      >
+        <FileUploadField purpose="org_licence" label={t('orgForm.licenceUpload')} testId="licence-upload" />
       </Form.Item>
       <Form.Item
         name="region"

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react'
 import { Badge, Button, Drawer, Grid, Layout, Menu, type MenuProps } from 'antd'
-import { LoginOutlined, MenuOutlined } from '@ant-design/icons'
+import { LoginOutlined, MenuOutlined, SearchOutlined } from '@ant-design/icons'
 import { Link, useLocation, useNavigate } from 'react-router'
 import type { TMe } from '../../shared/contracts/identity.ts'
 import { useT } from '../i18n/use-t.ts'
@@ -154,6 +154,13 @@ export function SiteHeader() {
             {t('nav.login')}
           </Button>
         )}
+        <Button
+          icon={<SearchOutlined />}
+          aria-label={t('search.headerButton')}
+          title={t('search.headerButton')}
+          onClick={() => navigate('/search')}
+          data-testid="header-search"
+        />
         <LangSwitch />
         {!isWide && <MenuButton me={me} onOpen={() => setDrawerOpen(true)} />}
       </div>

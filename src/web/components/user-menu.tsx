@@ -4,6 +4,8 @@ import {
   BankOutlined,
   CheckOutlined,
   ClusterOutlined,
+  DatabaseOutlined,
+  FileDoneOutlined,
   LogoutOutlined,
   MailOutlined,
   SafetyOutlined,
@@ -17,6 +19,7 @@ import { withNext } from '../lib/next-path.ts'
 import { LOGIN_PATH } from '../nav-items.ts'
 import { hasAnyRole, hasRole, isSecondFactorPending, managedOrgId, NODE_CONSOLE_ROLES } from '../lib/roles.ts'
 import { useUnreadCount } from '../queries/notifications.ts'
+import { providerOrgs, reviewerNodes } from './catalog/catalog-roles.ts'
 import { pathAfterSignIn, useSetCurrentOrg, useSignOut } from '../queries/session.ts'
 import { describeError } from './query-state.tsx'
 
@@ -48,7 +51,7 @@ function orgItems(me: TMe, t: ReturnType<typeof useT>): TMenuItems {
 
 /**
  * The signed-in person's menu and what its entries do: 个人中心, 我的单位 (switch the current one),
- * 消息 with the unread count, the consoles their roles open, 退出登录. The same items serve the header
+ * 消息 with the unread count, the consoles their roles open (单位管理, 资源管理, 节点管理, 资源审核, 审计), 退出登录. The same items serve the header
  * dropdown (wide screens) and the navigation drawer (phones).
  * @param me the signed-in person
  * @returns menu items, the click handler and the unread count
@@ -110,8 +113,19 @@ function consoleItems(me: TMe, t: ReturnType<typeof useT>): TMenuItems {
   const items: TMenuItems = []
   const orgId = managedOrgId(me)
   if (orgId) items.push({ key: `${NAV_PREFIX}/orgs/${orgId}`, icon: <TeamOutlined />, label: t('user.orgConsole') })
+  // 资源管理 opens the first unit whose resources the person writes (the current one first).
+  const providerOrg = providerOrgs(me)[0]
+  if (providerOrg) {
+    const path = `/console/resources?orgId=${providerOrg.id}`
+    items.push({ key: `${NAV_PREFIX}${path}`, icon: <DatabaseOutlined />, label: t('cat.menu.resources') })
+  }
   if (hasAnyRole(me, NODE_CONSOLE_ROLES)) {
     items.push({ key: `${NAV_PREFIX}/console/nodes`, icon: <ClusterOutlined />, label: t('user.nodeConsole') })
+  }
+  const reviewNode = reviewerNodes(me)[0]
+  if (reviewNode) {
+    const path = `/console/reviews?nodeId=${reviewNode.id}`
+    items.push({ key: `${NAV_PREFIX}${path}`, icon: <FileDoneOutlined />, label: t('cat.menu.reviews') })
   }
   if (hasRole(me, 'auditor')) {
     items.push({ key: `${NAV_PREFIX}/console/audit`, icon: <AuditOutlined />, label: t('user.auditConsole') })

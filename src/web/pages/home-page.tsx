@@ -1,6 +1,9 @@
-import { Input, Typography } from 'antd'
+import { Typography } from 'antd'
 import { Link, useNavigate } from 'react-router'
 import { KindCounts } from '../components/kind-counts.tsx'
+import { IndustryEntry } from '../components/search/industry-entry.tsx'
+import { SearchBox } from '../components/search/search-box.tsx'
+import { searchHref } from '../components/search/search-url.ts'
 import { QueryError, QueryLoading } from '../components/query-state.tsx'
 import { StatFigures } from '../components/stat-figures.tsx'
 import { useT } from '../i18n/use-t.ts'
@@ -18,7 +21,7 @@ export function HomePage() {
 
   const search = (value: string) => {
     const q = value.trim()
-    navigate(q ? `/resources?q=${encodeURIComponent(q)}` : '/resources')
+    navigate(searchHref({ q }))
   }
 
   return (
@@ -26,16 +29,7 @@ export function HomePage() {
       <section className="kx-hero">
         <h1>{t('home.heroTitle')}</h1>
         <p>{t('home.heroLead')}</p>
-        <Input.Search
-          className="kx-hero-search"
-          data-testid="home-search"
-          size="large"
-          allowClear
-          placeholder={t('home.searchPlaceholder')}
-          aria-label={t('home.searchPlaceholder')}
-          enterButton={t('home.searchButton')}
-          onSearch={search}
-        />
+        <SearchBox initialText="" onSearch={search} className="kx-hero-search" testId="home-search" />
       </section>
 
       {overview.isPending && <QueryLoading rows={6} />}
@@ -56,6 +50,9 @@ export function HomePage() {
               {t('home.kindsTitle')}
             </Typography.Title>
             <KindCounts overview={overview.data} />
+          </section>
+          <section className="kx-section">
+            <IndustryEntry />
           </section>
         </>
       )}

@@ -1,6 +1,8 @@
 import { useEffect } from 'react'
 import { useLocation } from 'react-router'
 import { JoinOrgCard } from '../components/account/join-org-card.tsx'
+import { MyHelpRequests } from '../components/account/my-help-requests.tsx'
+import { MyJoinRequests } from '../components/account/my-join-requests.tsx'
 import { PrivacyCard } from '../components/account/privacy-card.tsx'
 import { ProfileCard } from '../components/account/profile-card.tsx'
 import { SecurityCard } from '../components/account/security-card.tsx'
@@ -31,6 +33,8 @@ export function MePage() {
           <div className="kx-stack">
             <ProfileCard me={me} />
             <JoinOrgCard />
+            <MyJoinRequests />
+            <MyHelpRequests />
             <SecurityCard me={me} />
             <PrivacyCard />
           </div>

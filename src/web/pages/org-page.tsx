@@ -7,6 +7,7 @@ import { JoinButton } from '../components/org/join-button.tsx'
 import { OrgJoinRequests } from '../components/org/org-join-requests.tsx'
 import { OrgMembers } from '../components/org/org-members.tsx'
 import { OrgProfile } from '../components/org/org-profile.tsx'
+import { OrgResources } from '../components/org/org-resources.tsx'
 import { PageHeading } from '../components/page-heading.tsx'
 import { isNotFoundError, QueryError, QueryLoading } from '../components/query-state.tsx'
 import { useT } from '../i18n/use-t.ts'
@@ -100,6 +101,7 @@ export function OrgPage() {
       <div className="kx-section">
         <OrgProfile org={org.data} />
       </div>
+      <OrgResources orgId={org.data.id} />
       {isPerson && me && <OrgManagement org={org.data} me={me} />}
     </>
   )

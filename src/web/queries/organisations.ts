@@ -1,22 +1,29 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { TDecideJoinRequestRequest, TReviewOrganisationRequest } from '../../shared/contracts/organisations.ts'
 import {
+  cancelJoinRequest,
   createJoinRequest,
   decideJoinRequest,
   getOrganisation,
   listJoinRequests,
   listMembers,
+  listMyJoinRequests,
   listNodeOrganisations,
   listNodes,
+  listNodeStaff,
   removeMember,
   reviewOrganisation,
+  searchOrganisations,
+  setMemberRoles,
   type TJoinRequestStatus,
   type TNodeOrganisationsParams,
+  type TOrgRole,
 } from '../api/organisations.ts'
 import { useLang } from '../i18n/use-t.ts'
 import { ME_QUERY_KEY, USER_QUERY_ROOT } from './session.ts'
 
 const ORGS_ROOT = [...USER_QUERY_ROOT, 'orgs'] as const
+const MY_JOIN_REQUESTS_ROOT = [...ORGS_ROOT, 'my-join-requests'] as const
 
 /**
  * Every platform node (public), parents first.
@@ -66,11 +73,13 @@ export function useReviewOrganisation() {
   })
 }
 
-/** @returns the mutation of POST /api/organisations/:id/join-requests */
+/** @returns the mutation of POST /api/organisations/:id/join-requests; my requests are refetched */
 export function useCreateJoinRequest() {
   const { lang } = useLang()
+  const queryClient = useQueryClient()
   return useMutation({
     mutationFn: ({ orgId, message }: { orgId: string; message: string }) => createJoinRequest(orgId, message, { lang }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: MY_JOIN_REQUESTS_ROOT }),
   })
 }
 
@@ -119,5 +128,63 @@ export function useRemoveMember(orgId: string) {
       void queryClient.invalidateQueries({ queryKey: ORGS_ROOT })
       void queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY })
     },
+  })
+}
+
+/** @returns the mutation of PUT …/members/:userId/roles; members and me (my own roles) are refetched */
+export function useSetMemberRoles(orgId: string) {
+  const { lang } = useLang()
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ userId, roles }: { userId: string; roles: readonly TOrgRole[] }) =>
+      setMemberRoles(orgId, userId, roles, { lang }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ORGS_ROOT })
+      void queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY })
+    },
+  })
+}
+
+/**
+ * Approved units matching what was typed (public, so not per person); nothing is asked while `q` is empty.
+ * @returns the TanStack query of GET /api/organisations?q=
+ */
+export function useOrganisationSearch(q: string) {
+  const { lang } = useLang()
+  return useQuery({
+    queryKey: ['orgs-search', lang, q],
+    queryFn: ({ signal }) => searchOrganisations({ q, page: 1, pageSize: 20 }, { lang, signal }),
+    enabled: q !== '',
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  })
+}
+
+/** @returns the TanStack query of GET /api/me/join-requests */
+export function useMyJoinRequests(params: { page: number; pageSize: number }) {
+  const { lang } = useLang()
+  return useQuery({
+    queryKey: [...MY_JOIN_REQUESTS_ROOT, lang, params],
+    queryFn: ({ signal }) => listMyJoinRequests(params, { lang, signal }),
+    placeholderData: keepPreviousData,
+  })
+}
+
+/** @returns the mutation of DELETE /api/join-requests/:id; my requests are refetched */
+export function useCancelJoinRequest() {
+  const { lang } = useLang()
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (requestId: string) => cancelJoinRequest(requestId, { lang }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: MY_JOIN_REQUESTS_ROOT }),
+  })
+}
+
+/** @returns the TanStack query of GET /api/nodes/:id/staff (node staff) */
+export function useNodeStaff(nodeId: string) {
+  const { lang } = useLang()
+  return useQuery({
+    queryKey: [...USER_QUERY_ROOT, 'node-staff', lang, nodeId],
+    queryFn: ({ signal }) => listNodeStaff(nodeId, { lang, signal }),
   })
 }

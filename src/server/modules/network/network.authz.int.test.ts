@@ -65,6 +65,16 @@ describe('network: authorisation matrix', () => {
     }))
     expect(row).toEqual(adminsOverMdj(201))
   })
+
+  it('GET /api/nodes/:id/staff — node staff (operators and admins) of the node or above', async () => {
+    const row = await runMatrixRow(ctx.app, world, () => ({
+      method: 'GET',
+      url: `/api/nodes/${world.nodes.mdj.id}/staff`,
+    }))
+    expect(row).toEqual(
+      expectRow(403, { anonymous: 401, nodeOperator: 200, nodeAdmin: 200, ancestorAdmin: 200, platformAdmin: 200 }),
+    )
+  })
 })
 
 describe('network: a node admin of 牡丹江 stays inside 牡丹江', () => {
@@ -98,8 +108,9 @@ describe('network: a node admin of 牡丹江 stays inside 牡丹江', () => {
         (await send('POST', `/api/nodes/${node.id}/staff`, { userId: someone.userId, role: 'node_admin' })).statusCode,
       )
       statuses.push((await send('GET', `/api/nodes/${node.id}/organisations`)).statusCode)
+      statuses.push((await send('GET', `/api/nodes/${node.id}/staff`)).statusCode)
     }
-    expect(statuses).toEqual(Array(20).fill(403))
+    expect(statuses).toEqual(Array(24).fill(403))
     const names = await ctx.database.db
       .selectFrom('platform_node')
       .select('name')

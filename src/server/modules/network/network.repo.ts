@@ -49,3 +49,20 @@ export async function insertNode(db: TDb, row: Insertable<PlatformNodeTable>) {
 export async function updateNodeName(db: TDb, id: string, name: string) {
   return db.updateTable('platform_node').set({ name }).where('id', '=', id).returning(NODE_COLUMNS).executeTakeFirst()
 }
+
+/**
+ * The people holding roles on the node itself (not below it), one row per person with their roles and
+ * when they got the first one, in that order. Reads role_grant (the identity module's table).
+ */
+export async function listNodeStaff(db: TDb, nodeId: string) {
+  return db
+    .selectFrom('role_grant')
+    .select(['user_id'])
+    .select(sql<string[]>`array_agg(role order by role)`.as('roles'))
+    .select(sql<Date>`min(created_at)`.as('since'))
+    .where('node_id', '=', nodeId)
+    .groupBy('user_id')
+    .orderBy(sql`min(created_at)`)
+    .orderBy('user_id')
+    .execute()
+}

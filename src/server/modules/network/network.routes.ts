@@ -1,6 +1,7 @@
 import {
   ZCreateNodeRequest,
   ZGrantNodeStaffRequest,
+  ZListNodeStaffResponse,
   ZListNodesResponse,
   ZNode,
   ZNodeParams,
@@ -13,7 +14,8 @@ import type { TNetworkService } from './network.service.ts'
 
 /**
  * The platform network: GET /api/nodes (public), and node administration for node admins over the node:
- * GET /api/nodes/:id/subtree, POST /api/nodes, PATCH /api/nodes/:id, POST /api/nodes/:id/staff.
+ * GET /api/nodes/:id/subtree, POST /api/nodes, PATCH /api/nodes/:id, POST /api/nodes/:id/staff; the staff
+ * list GET /api/nodes/:id/staff for node staff over the node.
  */
 export function registerNetworkRoutes(app: TApp, deps: { network: TNetworkService }): void {
   const { network } = deps
@@ -78,5 +80,17 @@ export function registerNetworkRoutes(app: TApp, deps: { network: TNetworkServic
     },
     async (request, reply) =>
       reply.status(201).send(await network.grantNodeStaff(request.ctx, request.params.id, request.body)),
+  )
+  app.get(
+    '/api/nodes/:id/staff',
+    {
+      schema: {
+        tags: ['network'],
+        summary: '节点人员 People with roles on the node, phones masked (node staff over the node)',
+        params: ZNodeParams,
+        response: { 200: ZListNodeStaffResponse },
+      },
+    },
+    (request) => network.listNodeStaff(request.ctx, request.params.id),
   )
 }

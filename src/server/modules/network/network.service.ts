@@ -22,6 +22,7 @@ import type { TIdentityService } from '../identity/identity.service.ts'
 import './network.messages.ts'
 import { canAdministerNode } from './network.policy.ts'
 import * as repo from './network.repo.ts'
+import { createNodeStaffReads } from './node-staff.ts'
 import { ancestorIdsOfPath, childPath, depthOfPath } from './node-path.ts'
 
 export type TNetworkDeps = {
@@ -222,7 +223,15 @@ export function createNetworkService(deps: TNetworkDeps) {
     return { nodeId, userId: input.userId, role: input.role }
   }
 
-  return { listNodes, visibleNodeIds, getSubtree, createNode, renameNode, grantNodeStaff }
+  return {
+    listNodes,
+    visibleNodeIds,
+    getSubtree,
+    createNode,
+    renameNode,
+    grantNodeStaff,
+    ...createNodeStaffReads(deps),
+  }
 }
 
 export type TNetworkService = ReturnType<typeof createNetworkService>

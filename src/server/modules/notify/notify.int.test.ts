@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { NOTIFY_CHANNELS, NOTIFY_EVENT_NAMES } from '#shared/contracts/notify.ts'
 import { createTestApp, type TTestContext } from '../../../../test/helpers/app.ts'
 import { signInAs, type TTestSession } from '../../../../test/helpers/sessions.ts'
 import type { TMail, TMailer } from '../../adapters/mailer.ts'
@@ -137,7 +138,7 @@ describe('preferences', () => {
     const res = await call('GET', '/api/notification-preferences', bob)
     expect(res.statusCode).toBe(200)
     const { items } = res.json()
-    expect(items).toHaveLength(12)
+    expect(items).toHaveLength(NOTIFY_EVENT_NAMES.length * NOTIFY_CHANNELS.length)
     expect(items).toContainEqual({ event: 'account.security', channel: 'sms', enabled: true, isDefault: true })
     expect(items).toContainEqual({ event: 'org.join_decided', channel: 'sms', enabled: false, isDefault: true })
   })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { NOTIFY_CHANNELS, NOTIFY_EVENT_NAMES } from '#shared/contracts/notify.ts'
 import { channelsFor, preferenceMatrix } from './notify.preferences.ts'
 import { emailOf, smsOf } from './notify.workers.ts'
 
@@ -21,7 +22,7 @@ describe('notification preferences', () => {
 
   it('lists every event × channel, marking which are defaults', () => {
     const { items } = preferenceMatrix([{ event: 'org.join_requested', channel: 'email', enabled: false }])
-    expect(items).toHaveLength(12)
+    expect(items).toHaveLength(NOTIFY_EVENT_NAMES.length * NOTIFY_CHANNELS.length)
     expect(items).toContainEqual({ event: 'org.join_requested', channel: 'email', enabled: false, isDefault: false })
     expect(items).toContainEqual({ event: 'account.security', channel: 'sms', enabled: true, isDefault: true })
     expect(items).toContainEqual({ event: 'org.join_requested', channel: 'sms', enabled: false, isDefault: true })

@@ -84,3 +84,49 @@ export async function markDecided(
     .returning(COLUMNS)
     .executeTakeFirst()
 }
+
+/** One page of a person's own requests with the units' names, newest first. */
+export async function listRequestsOfUser(db: TDb, userId: string, page: { limit: number; offset: number }) {
+  return db
+    .selectFrom('organisation_join_request as r')
+    .innerJoin('organisation as o', 'o.id', 'r.org_id')
+    .select(COLUMNS.map((c) => `r.${c}` as const))
+    .select('o.name as org_name')
+    .where('r.user_id', '=', userId)
+    .orderBy('r.created_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute()
+}
+
+/** How many requests listRequestsOfUser would return without paging. */
+export async function countRequestsOfUser(db: TDb, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('organisation_join_request')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow()
+  return row.n
+}
+
+/** One of the person's own requests, or undefined (someone else's request is not found). */
+export async function findRequestOfUser(db: TDb, userId: string, id: string) {
+  return db
+    .selectFrom('organisation_join_request')
+    .select(COLUMNS)
+    .where('user_id', '=', userId)
+    .where('id', '=', id)
+    .executeTakeFirst()
+}
+
+/** Deletes a request while it is still pending; false when it was decided (or gone) meanwhile. */
+export async function deletePendingRequest(db: TDb, id: string): Promise<boolean> {
+  const row = await db
+    .deleteFrom('organisation_join_request')
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .returning('id')
+    .executeTakeFirst()
+  return row !== undefined
+}

@@ -10,14 +10,14 @@ import {
   refuse,
   type TOrganisationDeps,
 } from './organisations.deps.ts'
-import { canListMembers, canRemoveMember } from './organisations.policy.ts'
+import { canListMembers, canManageMembers } from './organisations.policy.ts'
 import { loadPeople, scopeOf } from './organisations.presenters.ts'
 import * as repo from './organisations.repo.ts'
 
 type TOrgRole = (typeof ORG_ROLES)[number]
 const isOrgRole = (role: string): role is TOrgRole => (ORG_ROLES as readonly string[]).includes(role)
 
-/** The people of a unit: listing them, and removing one (the unit's admins). */
+/** The people of a unit: listing them, and removing one (the unit's admins, or the platform admin). */
 export function createMemberActions(deps: TOrganisationDeps) {
   const { db, identity } = deps
 
@@ -60,12 +60,12 @@ export function createMemberActions(deps: TOrganisationDeps) {
    * Removes a person from the unit: every role they hold in it is revoked. The last admin cannot be
    * removed (the unit would be left without anyone to manage it). The unit's row is locked for the
    * check, so two admins removing each other at once cannot both succeed.
-   * @throws AppError UNAUTHENTICATED | FORBIDDEN (not its org_admin) | NOT_FOUND (unit, or not a member) |
-   *   STATE_INVALID (last admin)
+   * @throws AppError UNAUTHENTICATED | FORBIDDEN (neither its org_admin nor platform_admin) |
+   *   NOT_FOUND (unit, or not a member) | STATE_INVALID (last admin)
    */
   async function removeMember(ctx: TRequestContext, orgId: string, userId: string): Promise<void> {
     const actor = requireActor(ctx)
-    if (!canRemoveMember(actor, orgId)) {
+    if (!canManageMembers(actor, orgId)) {
       return refuse(deps, ctx, actor, 'organisation.member_remove', { type: 'organisation', id: orgId })
     }
     await inTransaction(db, async (trx) => {

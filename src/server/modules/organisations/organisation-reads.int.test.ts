@@ -95,6 +95,9 @@ describe('OpenAPI', () => {
     const res = await get('/api/docs', null)
     expect(res.statusCode).toBe(200)
     const paths = Object.keys(res.json().paths)
+    // The roles body is documented as its input (the array before de-duplication).
+    const roles = res.json().paths['/api/organisations/{id}/members/{userId}/roles'].put
+    expect(JSON.stringify(roles)).toContain('resource_manager')
     expect(paths).toEqual(
       expect.arrayContaining([
         '/api/organisations',
@@ -104,6 +107,9 @@ describe('OpenAPI', () => {
         '/api/organisations/{id}/join-requests/{requestId}/decide',
         '/api/organisations/{id}/members',
         '/api/organisations/{id}/members/{userId}',
+        '/api/organisations/{id}/members/{userId}/roles',
+        '/api/me/join-requests',
+        '/api/join-requests/{id}',
         '/api/nodes/{id}/organisations',
         '/api/nodes/{id}/subtree',
         '/api/nodes/{id}',

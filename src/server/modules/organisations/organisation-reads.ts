@@ -1,8 +1,12 @@
+import { regionPath } from '#shared/codes/index.ts'
 import type {
   TListNodeOrganisationsQuery,
   TListOrganisationsResponse,
   TOrganisationView,
+  TSearchOrganisationsQuery,
+  TSearchOrganisationsResponse,
 } from '#shared/contracts/organisations.ts'
+import type { TOrgKind } from '#shared/resource-kinds.ts'
 import { requireActor, type TRequestContext } from '../../context.ts'
 import { AppError } from '../../errors.ts'
 import { organisationNotFound, type TOrganisationDeps } from './organisations.deps.ts'
@@ -12,10 +16,11 @@ import {
   canReadOrganisationPrivate,
   canSeeFullContact,
 } from './organisations.policy.ts'
-import { loadPeople, presentOrganisation, scopeOf } from './organisations.presenters.ts'
+import * as search from './organisation-search.repo.ts'
+import { loadLicences, loadPeople, presentOrganisation, scopeOf } from './organisations.presenters.ts'
 import * as repo from './organisations.repo.ts'
 
-/** Reading units: the profile page (public + private part) and the node's review queue. */
+/** Reading units: the profile page (public + private part), the search for joining, the node's review queue. */
 export function createOrganisationReads(deps: TOrganisationDeps) {
   const { db, identity } = deps
 
@@ -36,7 +41,8 @@ export function createOrganisationReads(deps: TOrganisationDeps) {
         ? 'masked'
         : 'public'
     const people = access === 'public' ? new Map() : await loadPeople(identity, [row.registered_by, row.reviewed_by])
-    return presentOrganisation(row, access, people)
+    const licence = access === 'full' ? ((await loadLicences(db, [row.id])).get(row.id) ?? null) : null
+    return presentOrganisation(row, access, people, licence)
   }
 
   /**
@@ -62,13 +68,40 @@ export function createOrganisationReads(deps: TOrganisationDeps) {
       identity,
       rows.flatMap((r) => [r.registered_by, r.reviewed_by]),
     )
+    // The reviewer opens each unit's business licence from the queue.
+    const orgIds = rows.map((r) => r.id)
+    const licences = await loadLicences(db, orgIds)
     return {
-      items: rows.map((row) => presentOrganisation(row, 'full', people)),
+      items: rows.map((row) => presentOrganisation(row, 'full', people, licences.get(row.id) ?? null)),
       total,
       page: query.page,
       pageSize: query.pageSize,
     }
   }
 
-  return { getOrganisation, listNodeOrganisations }
+  /**
+   * Approved units by a name fragment or an exact credit code, for finding the unit to join. Public: only
+   * what the profile page shows anyone (name, kind, city, node).
+   */
+  async function searchOrganisations(query: TSearchOrganisationsQuery): Promise<TSearchOrganisationsResponse> {
+    const page = { limit: query.pageSize, offset: (query.page - 1) * query.pageSize }
+    const [rows, total] = await Promise.all([
+      search.searchApprovedOrganisations(db, query.q, page),
+      search.countApprovedOrganisations(db, query.q),
+    ])
+    return {
+      items: rows.map((row) => ({
+        id: row.id,
+        name: row.name,
+        kind: row.kind as TOrgKind,
+        city: regionPath(row.city_code),
+        nodeName: row.node_name,
+      })),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    }
+  }
+
+  return { getOrganisation, listNodeOrganisations, searchOrganisations }
 }

@@ -40,7 +40,8 @@ describe('organisations: authorisation matrix', () => {
     const row = await runMatrixRow(ctx.app, world, () => ({
       method: 'POST',
       url: '/api/organisations',
-      payload: buildRegistration(world.nodes.mdj.id),
+      // A university: its licence is optional, so every role can register without uploading one first.
+      payload: buildRegistration(world.nodes.mdj.id, { kind: 'university' }),
     }))
     expect(row).toEqual(expectRow(201, { anonymous: 401 }))
   })
@@ -165,11 +166,49 @@ describe('organisations: authorisation matrix', () => {
     )
   })
 
-  it('DELETE /api/organisations/:id/members/:userId — its admins only', async () => {
+  it('DELETE /api/organisations/:id/members/:userId — its admins and the platform admin', async () => {
     const row = await runMatrixRow(ctx.app, world, async () => {
       const member = await signInAs(db(), { grants: [{ role: 'member', orgId: world.orgA.id }] })
       return { method: 'DELETE', url: `/api/organisations/${world.orgA.id}/members/${member.userId}` }
     })
-    expect(row).toEqual(expectRow(403, { anonymous: 401, orgAdmin: 204 }))
+    expect(row).toEqual(expectRow(403, { anonymous: 401, orgAdmin: 204, platformAdmin: 204 }))
+  })
+
+  it('PUT /api/organisations/:id/members/:userId/roles — its admins and the platform admin', async () => {
+    const row = await runMatrixRow(ctx.app, world, async () => {
+      const member = await signInAs(db(), { grants: [{ role: 'member', orgId: world.orgA.id }] })
+      return {
+        method: 'PUT',
+        url: `/api/organisations/${world.orgA.id}/members/${member.userId}/roles`,
+        payload: { roles: ['member', 'expert'] },
+      }
+    })
+    expect(row).toEqual(expectRow(403, { anonymous: 401, orgAdmin: 200, platformAdmin: 200 }))
+  })
+
+  it('GET /api/organisations?q= — public', async () => {
+    const row = await runMatrixRow(ctx.app, world, () => ({ method: 'GET', url: '/api/organisations?q=测试' }))
+    expect(row).toEqual(expectRow(200, {}))
+  })
+
+  it('GET /api/me/join-requests — anyone signed in (their own)', async () => {
+    const row = await runMatrixRow(ctx.app, world, () => ({ method: 'GET', url: '/api/me/join-requests' }))
+    expect(row).toEqual(expectRow(200, { anonymous: 401 }))
+  })
+
+  it('DELETE /api/join-requests/:id — only its applicant; anyone else’s answers 404 (IDOR)', async () => {
+    const own = await runMatrixRow(ctx.app, world, async (role) => {
+      const org = await createOrganisation(db(), world.nodes.mdj.id)
+      const applicant = role === 'anonymous' ? await signInAs(db()) : world.sessions[role]
+      const request = await createJoinRequest(db(), org.id, applicant.userId)
+      return { method: 'DELETE', url: `/api/join-requests/${request.id}` }
+    })
+    expect(own).toEqual(expectRow(204, { anonymous: 401 }))
+    const others = await runMatrixRow(ctx.app, world, async () => {
+      const stranger = await signInAs(db())
+      const request = await createJoinRequest(db(), world.orgA.id, stranger.userId)
+      return { method: 'DELETE', url: `/api/join-requests/${request.id}` }
+    })
+    expect(others).toEqual(expectRow(404, { anonymous: 401 }))
   })
 })

@@ -17,6 +17,8 @@ export const ORGANISATION_MESSAGES = registerMessages({
     'organisations.JOIN_REQUEST_DECIDED': '该申请已处理，不能重复处理',
     'organisations.MEMBER_NOT_FOUND': '该用户不是本单位成员',
     'organisations.LAST_ADMIN': '不能移除单位的最后一位管理员，请先指定其他管理员',
+    'organisations.LAST_ADMIN_ROLE': '不能取消单位最后一位管理员的管理员角色，请先指定其他管理员',
+    'organisations.JOIN_REQUEST_NOT_CANCELLABLE': '该申请已处理，不能撤回',
   },
   en: {
     'organisations.NOT_FOUND': 'Organisation not found',
@@ -34,5 +36,8 @@ export const ORGANISATION_MESSAGES = registerMessages({
     'organisations.JOIN_REQUEST_DECIDED': 'This request has already been decided',
     'organisations.MEMBER_NOT_FOUND': 'This person is not a member of the organisation',
     'organisations.LAST_ADMIN': 'You cannot remove the last admin of an organisation; appoint another admin first',
+    'organisations.LAST_ADMIN_ROLE':
+      'The last admin of an organisation cannot lose the admin role; appoint another admin first',
+    'organisations.JOIN_REQUEST_NOT_CANCELLABLE': 'This request has already been decided and cannot be withdrawn',
   },
 })

@@ -3,6 +3,7 @@ import type { TActor, TGrant, TRole } from '../../context.ts'
 import {
   canListMembers,
   canManageJoinRequests,
+  canManageMembers,
   canReadOrganisation,
   canReadOrganisationPrivate,
   canReviewOrganisation,
@@ -82,5 +83,10 @@ describe('organisations policy', () => {
       true,
       false,
     ])
+  })
+
+  it('lets the unit’s admins and the platform admin manage its people, nobody else', () => {
+    const managers = [admin, platform, member, ancestorAdmin, otherAdmin].map((a) => canManageMembers(a, 'org-a'))
+    expect(managers).toEqual([true, true, false, false, false])
   })
 })

@@ -1,4 +1,4 @@
-import { hasOrgRole, type TActor } from '../../context.ts'
+import { hasOrgRole, hasRole, type TActor } from '../../context.ts'
 import { isNodeStaffOver } from '../network/network.policy.ts'
 
 /**
@@ -63,7 +63,10 @@ export function canListMembers(actor: TActor, org: TOrgScope): boolean {
   return isPersonOf(actor, org.id) || isNodeStaffOver(actor, org.nodePath)
 }
 
-/** Only the unit's admins remove people from it. */
-export function canRemoveMember(actor: TActor, orgId: string): boolean {
-  return hasOrgRole(actor, 'org_admin', orgId)
+/**
+ * The unit's admins manage its people: set their roles in it and remove them. So does the platform admin,
+ * who appoints a new admin when a unit has lost its own (node staff do not manage unit membership).
+ */
+export function canManageMembers(actor: TActor, orgId: string): boolean {
+  return hasOrgRole(actor, 'org_admin', orgId) || hasRole(actor, 'platform_admin')
 }

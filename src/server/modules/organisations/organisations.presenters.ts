@@ -1,9 +1,11 @@
 import { regionPath } from '#shared/codes/index.ts'
+import type { TFileRef } from '#shared/contracts/files.ts'
 import type { TJoinRequest, TOrganisationPrivate, TOrganisationView } from '#shared/contracts/organisations.ts'
 import type { TOrgKind } from '#shared/resource-kinds.ts'
 import { maskMobile } from '#shared/validators/index.ts'
 import type { TDb } from '../../db/transaction.ts'
 import type { TIdentityService } from '../identity/identity.service.ts'
+import { listFilesForSubjects } from '../files/index.ts'
 import type { TJoinRequestRow } from './join-requests.repo.ts'
 import type { TOrgScope } from './organisations.policy.ts'
 import type { TOrganisationRow } from './organisations.repo.ts'
@@ -26,6 +28,16 @@ export async function loadPeople(
   return new Map(rows.map((u) => [u.id, { id: u.id, displayName: u.display_name, phone: u.phone }]))
 }
 
+/**
+ * The business licence of each unit (the latest uploaded, should there be more), from the files module.
+ * @returns unit id → licence; units without one are absent
+ */
+export async function loadLicences(db: TDb, orgIds: readonly string[]): Promise<ReadonlyMap<string, TFileRef>> {
+  const files = await listFilesForSubjects(db, 'organisation', orgIds, 'org_licence')
+  const latest = [...files].flatMap(([orgId, refs]) => refs.slice(-1).map((ref) => [orgId, ref] as const))
+  return new Map(latest)
+}
+
 /** `{ id, displayName }` of a user, or null when there is none (deleted users read as '—'). */
 export function personRef(people: TPeople, id: string | null): { id: string; displayName: string } | null {
   if (id === null) return null
@@ -39,12 +51,14 @@ export function scopeOf(row: TOrganisationRow): TOrgScope {
 
 /**
  * A unit as the API answers it. `access` says what the reader may see (decided by the policy):
- * 'public' → private is null; 'masked' → private with the contact phone masked; 'full' → everything.
+ * 'public' → private is null; 'masked' → private with the contact phone masked; 'full' → everything,
+ * the business licence included (the files module lets the same readers download it).
  */
 export function presentOrganisation(
   row: TOrganisationRow,
   access: 'public' | 'masked' | 'full',
   people: TPeople,
+  licence: TFileRef | null = null,
 ): TOrganisationView {
   let privateFields: TOrganisationPrivate | null = null
   if (access !== 'public') {
@@ -62,6 +76,7 @@ export function presentOrganisation(
         row.agreement_version !== null && row.accepted_at !== null
           ? { nodeId: row.node_id, version: row.agreement_version, acceptedAt: row.accepted_at.toISOString() }
           : null,
+      licence: access === 'full' ? licence : null,
     }
   }
   return {

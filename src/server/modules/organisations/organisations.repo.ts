@@ -175,3 +175,32 @@ export async function lockOrganisation(db: TDb, id: string): Promise<boolean> {
   const row = await db.selectFrom('organisation').select('id').where('id', '=', id).forUpdate().executeTakeFirst()
   return row !== undefined
 }
+
+/** One person of a unit with every role they hold in it and when they got the first one, or undefined. */
+export async function findOrgPerson(db: TDb, orgId: string, userId: string) {
+  return db
+    .selectFrom('role_grant')
+    .select(sql<string[]>`array_agg(role order by role)`.as('roles'))
+    .select(sql<Date>`min(created_at)`.as('since'))
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .having(sql<number>`count(*)`, '>', 0)
+    .executeTakeFirst()
+}
+
+/**
+ * The node operators and node admins of the given nodes (a node and its ancestors: the staff whose subtree
+ * contains it), e.g. to tell them that a unit waits for review. Reads role_grant, as listOrgAdminIds does.
+ */
+export async function listNodeStaffIds(db: TDb, nodeIds: readonly string[]): Promise<string[]> {
+  if (nodeIds.length === 0) return []
+  const rows = await db
+    .selectFrom('role_grant')
+    .select('user_id')
+    .distinct()
+    .where('node_id', 'in', nodeIds)
+    .where('role', 'in', ['node_operator', 'node_admin'])
+    .orderBy('user_id')
+    .execute()
+  return rows.map((r) => r.user_id)
+}

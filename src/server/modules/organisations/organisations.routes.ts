@@ -2,11 +2,15 @@ import {
   ZCreateJoinRequestRequest,
   ZDecideJoinRequestRequest,
   ZJoinRequest,
+  ZJoinRequestIdParams,
   ZJoinRequestParams,
   ZListJoinRequestsQuery,
   ZListJoinRequestsResponse,
   ZListMembersQuery,
   ZListMembersResponse,
+  ZListMyJoinRequestsQuery,
+  ZListMyJoinRequestsResponse,
+  ZMember,
   ZListNodeOrganisationsQuery,
   ZListOrganisationsResponse,
   ZMemberParams,
@@ -15,6 +19,9 @@ import {
   ZOrgIdParams,
   ZRegisterOrganisationRequest,
   ZReviewOrganisationRequest,
+  ZSearchOrganisationsQuery,
+  ZSearchOrganisationsResponse,
+  ZSetMemberRolesRequest,
 } from '#shared/contracts/organisations.ts'
 import { z } from 'zod'
 import type { TApp } from '../../http/app-type.ts'
@@ -26,10 +33,23 @@ const TAGS = ['organisations']
 export function registerOrganisationRoutes(app: TApp, deps: { organisations: TOrganisationService }): void {
   registerRegistrationRoutes(app, deps.organisations)
   registerMembershipRoutes(app, deps.organisations)
+  registerMyJoinRequestRoutes(app, deps.organisations)
 }
 
-/** Registration, review by the node, the profile page and the node's list. */
+/** Registration, review by the node, the profile page, the search and the node's list. */
 function registerRegistrationRoutes(app: TApp, organisations: TOrganisationService): void {
+  app.get(
+    '/api/organisations',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '查找单位 Approved organisations by name fragment or exact credit code (public fields)',
+        querystring: ZSearchOrganisationsQuery,
+        response: { 200: ZSearchOrganisationsResponse },
+      },
+    },
+    (request) => organisations.searchOrganisations(request.query),
+  )
   app.post(
     '/api/organisations',
     {
@@ -144,13 +164,57 @@ function registerMembershipRoutes(app: TApp, organisations: TOrganisationService
     {
       schema: {
         tags: TAGS,
-        summary: '移除成员 Remove a person from the organisation (its admins; never the last admin)',
+        summary: '移除成员 Remove a person from the organisation (its admins, platform admin; never the last admin)',
         params: ZMemberParams,
         response: { 204: z.null() },
       },
     },
     async (request, reply) => {
       await organisations.removeMember(request.ctx, request.params.id, request.params.userId)
+      return reply.status(204).send(null)
+    },
+  )
+  app.put(
+    '/api/organisations/:id/members/:userId/roles',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '设置成员角色 Set a person’s roles in the organisation (its admins; never drops the last admin)',
+        params: ZMemberParams,
+        body: ZSetMemberRolesRequest,
+        response: { 200: ZMember },
+      },
+    },
+    (request) => organisations.setMemberRoles(request.ctx, request.params.id, request.params.userId, request.body),
+  )
+}
+
+/** The signed-in person's own requests to join units. */
+function registerMyJoinRequestRoutes(app: TApp, organisations: TOrganisationService): void {
+  app.get(
+    '/api/me/join-requests',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '我的加入申请 My requests to join organisations, newest first',
+        querystring: ZListMyJoinRequestsQuery,
+        response: { 200: ZListMyJoinRequestsResponse },
+      },
+    },
+    (request) => organisations.listMyJoinRequests(request.ctx, request.query),
+  )
+  app.delete(
+    '/api/join-requests/:id',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '撤回加入申请 Withdraw one of my pending requests to join',
+        params: ZJoinRequestIdParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await organisations.cancelJoinRequest(request.ctx, request.params.id)
       return reply.status(204).send(null)
     },
   )

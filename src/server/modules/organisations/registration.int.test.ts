@@ -8,6 +8,7 @@ import {
   makeCreditCodeWithBadChecksum,
 } from '../../../../test/helpers/factories.ts'
 import { signInAs, type TTestSession } from '../../../../test/helpers/sessions.ts'
+import { withTestLicence } from '../files/files.int-helpers.ts'
 
 let ctx: TTestContext
 let node: Awaited<ReturnType<typeof createNode>>
@@ -32,12 +33,13 @@ const count = async (table: 'organisation' | 'organisation_node_membership' | 'r
       .executeTakeFirstOrThrow()
   ).n
 
-const register = (payload: object, who: TTestSession = registrant, lang?: string) =>
+// Enterprises register with a business licence: each registration uploads one first (issue 3).
+const register = async (payload: object, who: TTestSession = registrant, lang?: string) =>
   ctx.app.inject({
     method: 'POST',
     url: '/api/organisations',
     headers: { cookie: who.cookie, 'content-type': 'application/json', ...(lang ? { 'accept-language': lang } : {}) },
-    payload: JSON.stringify(payload),
+    payload: JSON.stringify(await withTestLicence(ctx.app, who.cookie, payload)),
   })
 
 const review = (orgId: string, payload: object, who: TTestSession = operator) =>

@@ -1,20 +1,40 @@
 import { cityCodeOf, findRegion } from '#shared/codes/index.ts'
-import type {
-  TOrganisationView,
-  TRegisterOrganisationRequest,
-  TReviewOrganisationRequest,
+import type { TFileRef } from '#shared/contracts/files.ts'
+import {
+  LICENCE_REQUIRED_KINDS,
+  type TOrganisationView,
+  type TRegisterOrganisationRequest,
+  type TReviewOrganisationRequest,
 } from '#shared/contracts/organisations.ts'
 import { checkUSCC, type TUsccCheck } from '#shared/validators/index.ts'
 import { requireActor, type TActor, type TRequestContext } from '../../context.ts'
 import { inTransaction, type TDb } from '../../db/transaction.ts'
 import { AppError } from '../../errors.ts'
 import { fieldError } from '../../errors.ts'
+import { claimFiles } from '../files/index.ts'
+import { ancestorIdsOfPath } from '../network/node-path.ts'
 import { auditSuccess, loadOrganisation, refuse, type TOrganisationDeps } from './organisations.deps.ts'
 import { canRegisterOrganisation, canReviewOrganisation } from './organisations.policy.ts'
-import { loadPeople, presentOrganisation, scopeOf } from './organisations.presenters.ts'
+import { loadLicences, loadPeople, presentOrganisation, scopeOf } from './organisations.presenters.ts'
 import * as repo from './organisations.repo.ts'
 
-type TCheckedRegistration = { cityCode: string; check: Exclude<TUsccCheck, 'format'>; nodeId: string }
+type TCheckedRegistration = {
+  cityCode: string
+  check: Exclude<TUsccCheck, 'format'>
+  node: { id: string; name: string; path: string }
+}
+
+/**
+ * Claims the uploaded business licence for the new unit, in the registration's transaction: it must be the
+ * registrant's own upload for purpose org_licence, not used elsewhere (files module rules).
+ * @throws AppError VALIDATION on body.licenceFileId
+ */
+async function claimLicence(trx: TDb, actor: TActor, orgId: string, fileId: string | undefined) {
+  if (!fileId) return null
+  const options = { subjectType: 'organisation', subjectId: orgId, allowedPurposes: ['org_licence'], actor } as const
+  const [licence] = await claimFiles(trx, [fileId], { ...options, fieldPath: () => 'body.licenceFileId' })
+  return licence ?? null
+}
 
 /** 单位注册 and its review by the node (two-level registration, seed 000; org accounts, conventions §2.3). */
 export function createRegistrationActions(deps: TOrganisationDeps) {
@@ -22,6 +42,10 @@ export function createRegistrationActions(deps: TOrganisationDeps) {
 
   /** The checks a registration passes before anything is written (field errors name the field). */
   async function checkRegistration(input: TRegisterOrganisationRequest): Promise<TCheckedRegistration> {
+    // Units that hold a 营业执照 upload it; universities, institutes and government bodies may (issue 3).
+    if (!input.licenceFileId && LICENCE_REQUIRED_KINDS.includes(input.kind)) {
+      throw fieldError('VALIDATION', [{ path: 'body.licenceFileId', messageKey: 'files.LICENCE_REQUIRED' }])
+    }
     const cityCode = findRegion(input.regionCode) ? cityCodeOf(input.regionCode) : null
     if (!cityCode) {
       const vars = { code: input.regionCode }
@@ -33,7 +57,7 @@ export function createRegistrationActions(deps: TOrganisationDeps) {
     }
     const node = await repo.findNode(db, input.nodeId)
     if (!node) throw fieldError('VALIDATION', [{ path: 'body.nodeId', messageKey: 'organisations.NODE_UNKNOWN' }])
-    return { cityCode, check, nodeId: node.id }
+    return { cityCode, check, node }
   }
 
   /** Writes the unit (pending) and its joining agreement; returns the unit's id. */
@@ -56,7 +80,7 @@ export function createRegistrationActions(deps: TOrganisationDeps) {
       region_code: input.regionCode,
       city_code: checked.cityCode,
       address: input.address,
-      node_id: checked.nodeId,
+      node_id: checked.node.id,
       status: 'pending',
       contact_name: input.contactName,
       contact_phone: input.contactPhone,
@@ -66,7 +90,7 @@ export function createRegistrationActions(deps: TOrganisationDeps) {
     })
     await repo.insertMembership(trx, {
       org_id: id,
-      node_id: checked.nodeId,
+      node_id: checked.node.id,
       agreement_version: input.agreementVersion,
       accepted_at: now,
       accepted_by: actor.userId,
@@ -75,11 +99,35 @@ export function createRegistrationActions(deps: TOrganisationDeps) {
   }
 
   /**
+   * Tells the node operators and admins whose subtree holds the unit's node that it waits for review (the
+   * registrant is left out should they be node staff themselves). The link opens the node console on that
+   * node's queue.
+   */
+  async function notifyNodeStaff(
+    trx: TDb,
+    actor: TActor,
+    org: { id: string; name: string },
+    node: TCheckedRegistration['node'],
+  ): Promise<void> {
+    const staff = (await repo.listNodeStaffIds(trx, ancestorIdsOfPath(node.path))).filter((id) => id !== actor.userId)
+    if (staff.length === 0) return
+    const notification = {
+      userIds: staff,
+      event: 'org.registered' as const,
+      title: '新的单位入驻申请',
+      body: `“${org.name}”申请加入${node.name}，请及时审核。`,
+      link: `/console/nodes?node=${node.id}`,
+    }
+    await notify.notify(notification, trx)
+  }
+
+  /**
    * Registers a unit for review by the node it applies to join. The registrant becomes its org_admin and
    * the joining agreement is recorded (the unit keeps ownership; the node operates the service, SPEC §2).
    * A credit code with a wrong check character is accepted but flagged ('checksum') for the reviewer.
+   * The node staff over the node are told (org.registered).
    * @throws AppError UNAUTHENTICATED | FORBIDDEN | VALIDATION (region: body.regionCode; node: body.nodeId;
-   *   format: body.creditCode) | CONFLICT (credit code already registered: body.creditCode)
+   *   format: body.creditCode; licence missing or not claimable: body.licenceFileId) | CONFLICT (credit code already registered: body.creditCode)
    */
   async function registerOrganisation(
     ctx: TRequestContext,
@@ -90,11 +138,13 @@ export function createRegistrationActions(deps: TOrganisationDeps) {
     const checked = await checkRegistration(input)
     return inTransaction(db, async (trx) => {
       const id = await insertRegistration(trx, actor, input, checked)
+      const licence: TFileRef | null = await claimLicence(trx, actor, id, input.licenceFileId)
       await identity.grantRole({ userId: actor.userId, role: 'org_admin', orgId: id }, trx)
       const detail = {
-        nodeId: checked.nodeId,
+        nodeId: checked.node.id,
         creditCodeCheck: checked.check,
         agreementVersion: input.agreementVersion,
+        licenceFileId: licence?.id ?? null,
       }
       await auditSuccess(
         deps,
@@ -103,8 +153,9 @@ export function createRegistrationActions(deps: TOrganisationDeps) {
         { action: 'organisation.register', target: { type: 'organisation', id }, detail },
         trx,
       )
+      await notifyNodeStaff(trx, actor, { id, name: input.name }, checked.node)
       const row = await loadOrganisation(trx, id)
-      return presentOrganisation(row, 'full', await loadPeople(identity, [actor.userId], trx))
+      return presentOrganisation(row, 'full', await loadPeople(identity, [actor.userId], trx), licence)
     })
   }
 
@@ -153,7 +204,8 @@ export function createRegistrationActions(deps: TOrganisationDeps) {
         trx,
       )
       const row = await loadOrganisation(trx, orgId)
-      return presentOrganisation(row, 'full', await loadPeople(identity, [row.registered_by, row.reviewed_by], trx))
+      const people = await loadPeople(identity, [row.registered_by, row.reviewed_by], trx)
+      return presentOrganisation(row, 'full', people, (await loadLicences(trx, [orgId])).get(orgId) ?? null)
     })
   }
 

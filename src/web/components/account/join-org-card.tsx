@@ -3,18 +3,8 @@ import { Alert, Button, Card, Descriptions, Form, Input, Typography } from 'antd
 import { Link } from 'react-router'
 import { useT } from '../../i18n/use-t.ts'
 import { useCreateJoinRequest, useOrganisation } from '../../queries/organisations.ts'
+import { OrgSearchSelect } from '../org/org-search-select.tsx'
 import { describeError, isNotFoundError } from '../query-state.tsx'
-
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i
-
-/**
- * The organisation id in what was typed: the id itself or any link that contains it (/orgs/<id>).
- * @param text the input
- * @returns the id in lower case, or null
- */
-export function findOrgId(text: string): string | null {
-  return UUID.exec(text)?.[0]?.toLowerCase() ?? null
-}
 
 function JoinRequestForm({ orgId }: { orgId: string }) {
   const t = useT()
@@ -68,30 +58,19 @@ function JoinRequestForm({ orgId }: { orgId: string }) {
 }
 
 /**
- * 加入单位: find an approved unit by its number (the id in its page address) and ask its admins to let
- * the person in. The organisations API has no search by name yet, so the unit's link or number is needed.
+ * 加入单位: find an approved unit by a part of its name or its credit code, then ask its admins to let the
+ * person in.
  * @returns the card
  */
 export function JoinOrgCard() {
   const t = useT()
   const [orgId, setOrgId] = useState<string | null>(null)
-  const [form] = Form.useForm<{ ref: string }>()
   return (
     <Card title={t('me.joinTitle')} size="small" id="join">
       <Typography.Paragraph type="secondary">{t('me.joinLead')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" requiredMark={false} onFinish={({ ref }) => setOrgId(findOrgId(ref))}>
-        <Form.Item
-          name="ref"
-          label={t('me.joinRef')}
-          rules={[
-            {
-              validator: async (_rule, value: unknown) => {
-                if (!findOrgId(typeof value === 'string' ? value : '')) throw new Error(t('me.joinRefInvalid'))
-              },
-            },
-          ]}
-        >
-          <Input.Search enterButton={t('me.joinFind')} onSearch={() => form.submit()} data-testid="join-ref" />
+      <Form layout="vertical" requiredMark={false}>
+        <Form.Item label={t('me.joinSearch')} htmlFor="join-org-search">
+          <OrgSearchSelect id="join-org-search" value={orgId} onChange={setOrgId} />
         </Form.Item>
       </Form>
       {orgId && <JoinRequestForm key={orgId} orgId={orgId} />}

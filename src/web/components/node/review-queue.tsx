@@ -57,6 +57,18 @@ function ReviewCard({ org, isDeciding, onApprove, onReject }: TOrgCardProps) {
             label: t('org.registeredBy'),
             children: p?.registeredBy?.displayName ?? t('common.none'),
           },
+          {
+            key: 'licence',
+            label: t('review.licence'),
+            // Opens in a new tab: PDF and images show inline (GET /api/files/:id, node staff only).
+            children: p?.licence ? (
+              <a href={p.licence.url} target="_blank" rel="noopener noreferrer" data-testid="licence-link">
+                {p.licence.name}
+              </a>
+            ) : (
+              t('review.noLicence')
+            ),
+          },
           { key: 'createdAt', label: t('org.createdAt'), children: formatDate(org.createdAt) },
         ]}
       />
