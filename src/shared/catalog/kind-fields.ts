@@ -56,7 +56,13 @@ export const KIND_FIELDS: Record<TResourceKind, readonly TFieldDef[]> = {
     { key: 'functions', type: 'textarea', labelZh: '主要功能', required: true, max: 2000 },
     { key: 'sampleRequirements', type: 'textarea', labelZh: '样品要求', max: 2000 },
     ...FEE_FIELDS,
-    { key: 'status', type: 'enum', labelZh: '运行状态', options: ['in_service', 'maintenance', 'retired'], optionLabelsZh: ['正常', '维修中', '停用'] },
+    {
+      key: 'status',
+      type: 'enum',
+      labelZh: '运行状态',
+      options: ['in_service', 'maintenance', 'retired'],
+      optionLabelsZh: ['正常', '维修中', '停用'],
+    },
     { key: 'annualHours', type: 'int', labelZh: '年可用机时', min: 0, maxValue: 8784 },
   ],
   lab: [
@@ -154,8 +160,16 @@ export const KIND_FIELDS: Record<TResourceKind, readonly TFieldDef[]> = {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 
-/** The zod schema of one field's value. */
+const FIELD_SCHEMAS = new WeakMap<TFieldDef, z.ZodType>()
+
+/** The zod schema of one field's value, built once per field (building it per call cost ~0.4 ms a row on imports). */
 export function fieldSchema(def: TFieldDef): z.ZodType {
+  let schema = FIELD_SCHEMAS.get(def)
+  if (!schema) FIELD_SCHEMAS.set(def, (schema = buildFieldSchema(def)))
+  return schema
+}
+
+function buildFieldSchema(def: TFieldDef): z.ZodType {
   switch (def.type) {
     case 'text':
     case 'textarea':

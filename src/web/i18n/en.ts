@@ -9,4 +9,13 @@ import { enSearch } from './en/search.ts'
 import type { TMessageKey } from './zh-CN.ts'
 
 /** English catalogue: the same keys as zh-CN, part by part (each part is typed over its zh-CN part). */
-export const en: Record<TMessageKey, string> = { ...enPortal, ...enAccount, ...enOrg, ...enLegal, ...enSearch, ...enCatalog, ...enCatalogImport, ...enBooking }
+export const en: Record<TMessageKey, string> = {
+  ...enPortal,
+  ...enAccount,
+  ...enOrg,
+  ...enLegal,
+  ...enSearch,
+  ...enCatalog,
+  ...enCatalogImport,
+  ...enBooking,
+}

@@ -11,7 +11,16 @@ import { zhCNSearch } from './zh-CN/search.ts'
  * Simplified Chinese catalogue — the default language and the source of truth for message keys, in four
  * parts (portal, account, org, legal). Placeholders are written `{name}` and filled by `t(key, { name })`.
  */
-export const zhCN = { ...zhCNPortal, ...zhCNAccount, ...zhCNOrg, ...zhCNLegal, ...zhCNSearch, ...zhCNCatalog, ...zhCNCatalogImport, ...zhCNBooking }
+export const zhCN = {
+  ...zhCNPortal,
+  ...zhCNAccount,
+  ...zhCNOrg,
+  ...zhCNLegal,
+  ...zhCNSearch,
+  ...zhCNCatalog,
+  ...zhCNCatalogImport,
+  ...zhCNBooking,
+}
 
 /** Every message key; `en.ts` must provide each of them. */
 export type TMessageKey = keyof typeof zhCN

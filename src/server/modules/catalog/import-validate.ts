@@ -1,5 +1,4 @@
-import type { z } from 'zod'
-import { fieldSchema, KIND_FIELDS, readPath, type TFieldDef, writePath } from '#shared/catalog/kind-fields.ts'
+import { fieldSchema, KIND_FIELDS, readPath, writePath } from '#shared/catalog/kind-fields.ts'
 import type { TResourceKind } from '#shared/resource-kinds.ts'
 import { CELL_ERROR, cellText, dateCellText, unguardCsvText } from './import-cells.ts'
 import { parseCell } from './import-row.ts'
@@ -125,12 +124,9 @@ function assign(row: TImportedRow, contact: Partial<TContact>, column: TColumn, 
   ;(row as unknown as Record<string, unknown>)[target.key] = value
 }
 
-const FIELD_SCHEMAS = new Map<TFieldDef, z.ZodType>()
-
 /**
- * checkAttributes (kind-fields.ts) with each field's zod schema built once: the cell parsers already apply
- * the same rules, so this is the safety net for the day a field changes — but building the schemas for
- * every row cost ~0.4 ms a row, a minute per 100 k rows on our VM. Empty values are the parsers' business
+ * checkAttributes (kind-fields.ts) without its required-field check: the cell parsers already apply the
+ * same rules, so this is the safety net for the day a field changes. Empty values are the parsers' business
  * (REQUIRED).
  */
 function attributeIssues(kind: TResourceKind, attributes: Record<string, unknown>): { key: string; message: string }[] {
@@ -138,9 +134,7 @@ function attributeIssues(kind: TResourceKind, attributes: Record<string, unknown
   for (const def of KIND_FIELDS[kind]) {
     const value = readPath(attributes, def.key)
     if (value === undefined) continue
-    let schema = FIELD_SCHEMAS.get(def)
-    if (!schema) FIELD_SCHEMAS.set(def, (schema = fieldSchema(def)))
-    const parsed = schema.safeParse(value)
+    const parsed = fieldSchema(def).safeParse(value)
     if (!parsed.success) issues.push({ key: def.key, message: parsed.error.issues[0]?.message ?? 'invalid' })
   }
   return issues
